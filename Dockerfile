@@ -1,0 +1,14 @@
+FROM python:3.13-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv \
+    PATH="/opt/venv/bin:$PATH"
+WORKDIR /app
+RUN pip install --no-cache-dir uv
+COPY pyproject.toml uv.lock .python-version ./
+RUN uv sync --frozen --no-dev --no-install-project
+COPY . .
+# collectstatic needs a key to import settings; it is not the runtime key.
+RUN SECRET_KEY=build-only-collectstatic python manage.py collectstatic --noinput
+RUN useradd --system --uid 1000 opendoors && mkdir -p /app/var && chown opendoors /app/var
+USER opendoors
+EXPOSE 8000
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "events_api.wsgi"]

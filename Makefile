@@ -1,0 +1,59 @@
+# Open Doors: `make run` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+PY := $(UV) run --frozen python
+# A local key and debug mode for `make run` only; production reads both from its environment.
+RUN_ENV := DEBUG=true SECRET_KEY=local-make-run-key-not-for-production
+PYTEST_ARGS ?=
+
+.PHONY: help install run test lint fmt bench migrate demo messages clean
+
+help:
+	@echo "make run    install, migrate, load demo data, serve on http://127.0.0.1:8000"
+	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make lint   ruff check and format check"
+	@echo "make fmt    ruff fix and format"
+	@echo "make bench  benchmarks (prints figures)"
+
+install:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+	@mkdir -p var
+
+migrate: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py createcachetable
+
+demo: migrate
+	$(RUN_ENV) $(PY) manage.py seed_demo
+
+run: demo
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(RUN_ENV) $(UV) run --frozen gunicorn -c gunicorn.conf.py events_api.wsgi
+
+test: install
+	$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+fmt: install
+	$(UV) run --frozen ruff check --fix .
+	$(UV) run --frozen ruff format .
+
+bench: install
+	$(UV) run --frozen python -m tests.bench
+
+# Refresh the .po catalogues from the code, then compile them (.mo files are committed so a
+# fresh machine needs no gettext tools).
+messages: install
+	DJANGO_SETTINGS_MODULE=events_api.test_settings $(PY) manage.py makemessages --all \
+		--ignore=.venv --ignore=tests --ignore=frontend --no-obsolete
+	DJANGO_SETTINGS_MODULE=events_api.test_settings $(PY) manage.py compilemessages \
+		--ignore=.venv
+
+clean:
+	rm -rf var/*.sqlite3* var/static

@@ -1,0 +1,23 @@
+"""Test settings: only what tests need differs from production settings."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("CACHE_URL", "locmem://")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from events_api.settings import *  # noqa: F403
+from events_api.settings import MAILERS
+
+MAILERS["default"] = {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Throttles are exercised by their own tests, which set tight rates explicitly.
+THROTTLE_RATES = {"anon": "100000/min", "user": "100000/min", "registration": "100000/min"}
+# Tests serve static files from the apps (no collectstatic step).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

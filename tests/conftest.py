@@ -1,0 +1,56 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from events_api.people.roles import Role
+from tests.factories import OrganizationMembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle and rate-limit counters live in the cache; every test starts clean."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def user_api(user):
+    return client_for(user)
+
+
+@pytest.fixture
+def organiser(db):
+    return UserFactory(roles=[Role.ORGANISER])
+
+
+@pytest.fixture
+def organiser_api(organiser):
+    return client_for(organiser)
+
+
+@pytest.fixture
+def cbo_membership(db):
+    membership = OrganizationMembershipFactory(user=UserFactory(roles=[Role.CBO_STAFF]))
+    return membership
+
+
+@pytest.fixture
+def cbo_api(cbo_membership):
+    return client_for(cbo_membership.user)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "events_api.core",
     "events_api.people",
+    "events_api.events",
     "summits",
     "committees",
 ]
@@ -259,7 +260,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "EventStatusEnum": "events_api.events.models.EventStatus",
+        "RegistrationStatusEnum": "events_api.events.models.RegistrationStatus",
+    },
 }
 
 # --- Background tasks (django.tasks; the database backend runs in `manage.py db_worker`) ---
@@ -290,3 +294,5 @@ LOGGING = {
 # --- Product rules ------------------------------------------------------------------------
 # Largest party one registration may bring (adults + children).
 REGISTRATION_MAX_PARTY_SIZE = env_int("REGISTRATION_MAX_PARTY_SIZE", 10)
+# Only a test sets this False, to prove the concurrency test can see a race.
+REGISTRATION_LOCKING = True

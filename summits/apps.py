@@ -3,3 +3,34 @@ from django.apps import AppConfig
 
 class SummitsConfig(AppConfig):
     name = "summits"
+
+    def ready(self) -> None:
+        import django_filters
+        from django.db.models import Q
+
+        from events_api.events.hooks import (
+            register_event_filters,
+            register_managers,
+            register_publish_check,
+        )
+        from events_api.events.models import EventStatus
+        from summits.errors import SummitNotPublished
+        from summits.models import Session
+
+        def summit_organisers(user) -> Q:
+            # A subquery, not a join: a join through organisers would repeat event rows.
+            return Q(pk__in=Session.objects.filter(summit__organizers=user).values("event_id"))
+
+        def summit_is_published(event) -> None:
+            summit_status = (
+                Session.objects.filter(event=event).values_list("summit__status", flat=True).first()
+            )
+            if summit_status is not None and summit_status != EventStatus.PUBLISHED:
+                raise SummitNotPublished()
+
+        register_managers(summit_organisers)
+        register_publish_check(summit_is_published)
+        register_event_filters(
+            summit=django_filters.NumberFilter(field_name="session__summit"),
+            track=django_filters.NumberFilter(field_name="session__track"),
+        )

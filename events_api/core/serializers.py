@@ -1,5 +1,7 @@
 """Serializer building blocks shared by every app."""
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -98,3 +100,19 @@ class LanguageCodeField(serializers.CharField):
                 self.error_messages["unknown_language"] % {"code": data}
             )
         return code
+
+
+class AwareDateTimeField(serializers.DateTimeField):
+    """A datetime that must carry its UTC offset: ``2027-03-06T10:00:00-05:00``. A naive
+    value is ambiguous (which zone? which side of a DST change?) and is refused."""
+
+    default_error_messages = {
+        "naive": _("Include a UTC offset or Z, e.g. 2027-03-06T10:00:00-05:00."),
+    }
+
+    def to_internal_value(self, value):
+        if isinstance(value, str):
+            parsed = parse_datetime(value.strip())
+            if parsed is not None and timezone.is_naive(parsed):
+                self.fail("naive")
+        return super().to_internal_value(value)

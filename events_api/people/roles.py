@@ -8,6 +8,7 @@ class Role(StrEnum):
     ORGANISER = "organiser"
     INTERPRETER_COORDINATOR = "interpreter_coordinator"
     CBO_STAFF = "cbo_staff"
+    DOOR_VOLUNTEER = "door_volunteer"
 
 
 def role_names(user) -> frozenset[str]:

@@ -1,0 +1,298 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events_api.core.serializers import (
+    AwareDateTimeField,
+    LanguageCodeField,
+    StrictFieldsMixin,
+    TranslatedTextField,
+    TranslationsField,
+)
+from events_api.events.models import Accessibility, Event, EventStatus, Registration
+from events_api.people.models import Language, Organization, School
+from events_api.people.serializers import PhoneField
+
+
+class EventPlaceSchoolSerializer(serializers.ModelSerializer):
+    borough = serializers.CharField(source="borough_id", read_only=True)
+
+    class Meta:
+        model = School
+        fields = ["id", "dbn", "name", "borough", "address"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """What anyone may see of an event: no personal data."""
+
+    title = TranslatedTextField()
+    title_translations = serializers.JSONField(source="title", read_only=True)
+    description = TranslatedTextField()
+    description_translations = serializers.JSONField(source="description", read_only=True)
+    school = EventPlaceSchoolSerializer(read_only=True)
+    languages = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    seats_left = serializers.SerializerMethodField()
+    waitlist_length = serializers.IntegerField(read_only=True)
+    max_party_size = serializers.IntegerField(source="party_limit", read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "title_translations",
+            "description",
+            "description_translations",
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "school",
+            "address",
+            "room",
+            "online_url",
+            "capacity",
+            "seats_left",
+            "waitlist_length",
+            "languages",
+            "status",
+            "registration_opens_at",
+            "registration_closes_at",
+            "max_party_size",
+            "version",
+            "updated_at",
+        ]
+
+    def get_seats_left(self, event) -> int | None:
+        if event.capacity is None:
+            return None
+        return max(event.capacity - event.seats_taken, 0)
+
+
+class EventWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """Changes an organiser or chair may make to an event they manage."""
+
+    title_translations = TranslationsField(source="title", max_length=300, required=False)
+    description_translations = TranslationsField(
+        source="description", required=False, require_english=False
+    )
+    starts_at = AwareDateTimeField(required=False)
+    ends_at = AwareDateTimeField(required=False)
+    registration_opens_at = AwareDateTimeField(required=False, allow_null=True)
+    registration_closes_at = AwareDateTimeField(required=False, allow_null=True)
+    school = serializers.PrimaryKeyRelatedField(
+        queryset=School.objects.all(), required=False, allow_null=True
+    )
+    languages = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=Language.objects.all()
+    )
+    status = serializers.ChoiceField(choices=EventStatus.choices, required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "title_translations",
+            "description_translations",
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "school",
+            "address",
+            "room",
+            "online_url",
+            "capacity",
+            "languages",
+            "status",
+            "registration_opens_at",
+            "registration_closes_at",
+            "max_party_size",
+            "interpretation_lead_days",
+        ]
+        extra_kwargs = {"capacity": {"min_value": 0}, "max_party_size": {"min_value": 1}}
+
+    def validate(self, attrs):
+        starts = attrs.get("starts_at", getattr(self.instance, "starts_at", None))
+        ends = attrs.get("ends_at", getattr(self.instance, "ends_at", None))
+        if starts and ends and ends <= starts:
+            raise serializers.ValidationError({"ends_at": [_("The end must be after the start.")]})
+        return attrs
+
+
+class NeedsSerializerMixin(serializers.Serializer):
+    preferred_language = LanguageCodeField(required=False, default="en")
+    interpreter_language = LanguageCodeField(required=False, allow_null=True, default=None)
+    childcare_ages = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=17),
+        required=False,
+        max_length=10,
+        default=list,
+        help_text=_("Ages of the children who need childcare during the event."),
+    )
+    accessibility = serializers.ListField(
+        child=serializers.ChoiceField(choices=Accessibility.choices),
+        required=False,
+        max_length=len(Accessibility.choices),
+        default=list,
+    )
+    accessibility_notes = serializers.CharField(
+        required=False, allow_blank=True, max_length=500, default=""
+    )
+
+
+class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
+    """A registration: a name and one way to reach the party, or an account, or a CBO
+    registering with the parent's consent. No ID, no status questions, nothing more."""
+
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    phone = PhoneField(required=False, allow_blank=True, default="")
+    adults = serializers.IntegerField(min_value=0, max_value=100, default=1)
+    children = serializers.IntegerField(min_value=0, max_value=100, default=0)
+    organization = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("CBO staff: the organisation registering this parent."),
+    )
+    consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=_("CBO staff: the parent agreed to be registered by the organisation."),
+    )
+
+    def validate(self, attrs):
+        user = self.context["request"].user
+        as_guest = self.context.get("as_guest", False)
+        signed_in = user.is_authenticated and not as_guest and attrs.get("organization") is None
+        name = (attrs.get("name") or "").strip()
+        if not name and signed_in:
+            name = user.display_name or user.email.split("@")[0]
+        if not name:
+            raise serializers.ValidationError({"name": [_("Tell us your name.")]})
+        attrs["name"] = name
+        has_contact = attrs.get("email") or attrs.get("phone")
+        if not (signed_in or has_contact or attrs.get("organization")):
+            raise serializers.ValidationError(
+                {"phone": [_("Give a phone number or an email address so we can reach you.")]}
+            )
+        if attrs["adults"] + attrs["children"] == 0:
+            raise serializers.ValidationError({"adults": [_("A party needs at least one adult.")]})
+        return attrs
+
+
+class RegistrationChangeSerializer(StrictFieldsMixin, serializers.Serializer):
+    adults = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    children = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    preferred_language = LanguageCodeField(required=False)
+    interpreter_language = LanguageCodeField(required=False, allow_null=True)
+    childcare_ages = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=17), required=False, max_length=10
+    )
+    accessibility = serializers.ListField(
+        child=serializers.ChoiceField(choices=Accessibility.choices),
+        required=False,
+        max_length=len(Accessibility.choices),
+    )
+    accessibility_notes = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    """A registration as its registrant, its CBO and the event's organisers see it."""
+
+    event_title = serializers.SerializerMethodField()
+    party_size = serializers.IntegerField(read_only=True)
+    preferred_language = serializers.CharField(source="preferred_language_id")
+    interpreter_language = serializers.CharField(source="interpreter_language_id", allow_null=True)
+    organization = serializers.PrimaryKeyRelatedField(read_only=True)
+    organization_name = serializers.CharField(
+        source="organization.name", default=None, read_only=True
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "id",
+            "event",
+            "event_title",
+            "status",
+            "waitlist_position",
+            "pass_code",
+            "name",
+            "email",
+            "phone",
+            "adults",
+            "children",
+            "party_size",
+            "preferred_language",
+            "interpreter_language",
+            "childcare_ages",
+            "accessibility",
+            "accessibility_notes",
+            "organization",
+            "organization_name",
+            "source",
+            "created_at",
+            "checked_in_at",
+        ]
+        read_only_fields = fields
+
+    def get_event_title(self, registration) -> str:
+        from events_api.core.i18n import pick
+
+        return pick(registration.event.title)
+
+
+def manage_url(token: str) -> str:
+    return settings.PUBLIC_BASE_URL + reverse("registration-manage", args=[token])
+
+
+def pass_qr_url(token: str) -> str:
+    return settings.PUBLIC_BASE_URL + reverse("registration-pass", args=[token, "svg"])
+
+
+class RegistrationCreatedSerializer(RegistrationSerializer):
+    """The answer to a new registration: the only time the manage token is shown."""
+
+    manage_token = serializers.SerializerMethodField()
+    manage_url = serializers.SerializerMethodField()
+    pass_qr_url = serializers.SerializerMethodField()
+
+    class Meta(RegistrationSerializer.Meta):
+        fields = [*RegistrationSerializer.Meta.fields, "manage_token", "manage_url", "pass_qr_url"]
+        read_only_fields = fields
+
+    def get_manage_token(self, registration) -> str:
+        return self.context["manage_token"]
+
+    def get_manage_url(self, registration) -> str:
+        return manage_url(self.context["manage_token"])
+
+    def get_pass_qr_url(self, registration) -> str:
+        return pass_qr_url(self.context["manage_token"])
+
+
+class CheckInSerializer(StrictFieldsMixin, serializers.Serializer):
+    code = serializers.CharField(max_length=20)
+
+
+class CheckInResultSerializer(serializers.Serializer):
+    """What the door volunteer needs: who, how many, which needs. Nothing else."""
+
+    registration = serializers.IntegerField(source="pk")
+    name = serializers.CharField()
+    adults = serializers.IntegerField()
+    children = serializers.IntegerField()
+    party_size = serializers.IntegerField()
+    interpreter_language = serializers.CharField(source="interpreter_language_id", allow_null=True)
+    childcare_ages = serializers.ListField(child=serializers.IntegerField())
+    accessibility = serializers.ListField(child=serializers.CharField())
+    accessibility_notes = serializers.CharField()
+    status = serializers.CharField()
+    already_checked_in = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_already_checked_in(self, registration) -> bool:
+        return self.context.get("already", False)

@@ -1,0 +1,90 @@
+"""Event writes shared by sessions and meetings: create, change (with the version counter
+calendars use), capacity changes that promote the waitlist, cancellation."""
+
+from django.db import transaction
+
+from events_api.events.hooks import run_publish_checks
+from events_api.events.models import Event, EventStatus
+from events_api.events.services.locking import lock_event
+from events_api.events.services.registration import promote_waitlist
+
+# Fields whose change must reach calendars (SEQUENCE) and people already registered.
+VERSIONED_FIELDS = frozenset(
+    {
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "school",
+        "school_id",
+        "address",
+        "room",
+        "online_url",
+        "status",
+    }
+)
+EVENT_FIELDS = frozenset(
+    {
+        "kind",
+        "title",
+        "description",
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "school",
+        "address",
+        "room",
+        "online_url",
+        "capacity",
+        "status",
+        "registration_opens_at",
+        "registration_closes_at",
+        "max_party_size",
+        "interpretation_lead_days",
+    }
+)
+
+
+def create_event(*, languages=(), **fields) -> Event:
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown event fields: {sorted(unknown)}")
+    event = Event(**fields)
+    event.full_clean()
+    event.save()
+    if languages:
+        event.languages.set(languages)
+    return event
+
+
+def update_event(*, event_id: int, languages=None, **changes) -> Event:
+    """Apply ``changes``; bump ``version`` if time, place or status changed; promote the
+    waitlist if capacity grew (or became unlimited). Holds the event lock."""
+    unknown = set(changes) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown event fields: {sorted(unknown)}")
+    with transaction.atomic():
+        event = lock_event(event_id)
+        old_capacity = event.capacity
+        if changes.get("status") == EventStatus.PUBLISHED != event.status:
+            run_publish_checks(event)
+        versioned = False
+        for name, value in changes.items():
+            if getattr(event, name) != value:
+                setattr(event, name, value)
+                versioned = versioned or name in VERSIONED_FIELDS
+        if versioned:
+            event.version += 1
+        event.full_clean()
+        event.save()
+        if languages is not None:
+            event.languages.set(languages)
+        grew = event.capacity is None or (
+            old_capacity is not None and event.capacity > old_capacity
+        )
+        if grew and event.status == EventStatus.PUBLISHED:
+            promote_waitlist(event)
+    return event
+
+
+def cancel_event(*, event_id: int) -> Event:
+    return update_event(event_id=event_id, status=EventStatus.CANCELLED)

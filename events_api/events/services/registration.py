@@ -1,0 +1,358 @@
+"""Registration: the writes. Every function runs in one transaction holding the event's
+lock, so seats are counted and taken atomically and the waitlist moves in the same
+transaction as the change that freed the seats."""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from events_api.events import queries
+from events_api.events.errors import (
+    AlreadyRegistered,
+    ConsentRequired,
+    EventCancelled,
+    EventFull,
+    EventNotFound,
+    InvalidParty,
+    NotOrganizationStaff,
+    NotSeated,
+    PartyDoesNotFit,
+    RegistrationCancelled,
+    RegistrationClosed,
+    RegistrationNotFound,
+    RegistrationNotOpen,
+)
+from events_api.events.models import (
+    ACTIVE,
+    SEATED,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationSource,
+    RegistrationStatus,
+)
+from events_api.events.passes import (
+    hash_token,
+    new_manage_token,
+    new_pass_code,
+    normalise_pass_code,
+)
+from events_api.events.services.locking import lock_event
+from events_api.people.models import Organization
+from events_api.people.queries import organization_ids_of
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who the party is and how to reach them. ``user`` for an account; otherwise a name
+    and at least one of email/phone, or the registering organisation."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    user: object | None = None
+
+
+@dataclass(frozen=True)
+class Party:
+    adults: int = 1
+    children: int = 0
+
+    @property
+    def size(self) -> int:
+        return self.adults + self.children
+
+
+@dataclass(frozen=True)
+class Needs:
+    preferred_language: str = "en"
+    interpreter_language: str | None = None
+    childcare_ages: list[int] = field(default_factory=list)
+    accessibility: list[str] = field(default_factory=list)
+    accessibility_notes: str = ""
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """A CBO staff member registering a parent for their organisation."""
+
+    by: object
+    organization: Organization
+    consent: bool
+
+
+def _check_party(event: Event, party: Party) -> None:
+    if party.adults < 1 or party.size > event.party_limit:
+        raise InvalidParty(extra={"max_party_size": event.party_limit})
+
+
+def _check_open(event: Event, *, now=None) -> None:
+    now = now or timezone.now()
+    if event.status == EventStatus.CANCELLED:
+        raise EventCancelled()
+    if event.status != EventStatus.PUBLISHED:
+        raise EventNotFound()
+    if event.registration_opens_at and now < event.registration_opens_at:
+        raise RegistrationNotOpen(extra={"opens_at": event.registration_opens_at.isoformat()})
+    closes = event.registration_closes_at or event.ends_at
+    if now >= closes:
+        raise RegistrationClosed()
+
+
+def _duplicate_of(event: Event, contact: Contact) -> Registration | None:
+    clauses = []
+    if contact.user is not None:
+        clauses.append({"user": contact.user})
+    if contact.email:
+        clauses.append({"email__iexact": contact.email})
+    if contact.phone:
+        clauses.append({"phone": contact.phone})
+    for clause in clauses:
+        found = Registration.objects.filter(event=event, status__in=ACTIVE, **clause).first()
+        if found:
+            return found
+    return None
+
+
+def _raise_duplicate(existing: Registration) -> None:
+    raise AlreadyRegistered(
+        extra={"existing_registration": {"id": existing.pk, "status": existing.status}}
+    )
+
+
+def _seats_free(event: Event) -> int | None:
+    if event.capacity is None:
+        return None
+    return max(event.capacity - queries.seats_taken(event), 0)
+
+
+def _fits(event: Event, size: int) -> bool:
+    free = _seats_free(event)
+    return free is None or size <= free
+
+
+def _new_pass_code(event: Event) -> str:
+    taken = set(Registration.objects.filter(event=event).values_list("pass_code", flat=True))
+    while True:
+        code = new_pass_code()
+        if code not in taken:
+            return code
+
+
+def _renumber_waitlist(event: Event) -> None:
+    """Positions 1..n in order, with no gaps, after parties leave the waitlist."""
+    waiting = list(queries.waitlist(event).only("pk", "waitlist_position"))
+    changed = []
+    for position, registration in enumerate(waiting, start=1):
+        if registration.waitlist_position != position:
+            registration.waitlist_position = position
+            changed.append(registration)
+    if changed:
+        Registration.objects.bulk_update(changed, ["waitlist_position"])
+
+
+def promote_waitlist(event: Event) -> list[Registration]:
+    """Confirm waitlisted parties in order while seats allow, skipping a party that does
+    not fit and promoting a later one that does. Call with the event locked."""
+    free = _seats_free(event)
+    promoted = []
+    for registration in queries.waitlist(event):
+        if free is not None and registration.party_size > free:
+            continue
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.waitlist_position = None
+        registration.save(update_fields=["status", "waitlist_position", "updated_at"])
+        promoted.append(registration)
+        if free is not None:
+            free -= registration.party_size
+            if free == 0:
+                break
+    if promoted:
+        _renumber_waitlist(event)
+    return promoted
+
+
+@dataclass(frozen=True)
+class Registered:
+    registration: Registration
+    manage_token: str
+
+
+def register(
+    *,
+    event_id: int,
+    contact: Contact,
+    party: Party,
+    needs: Needs,
+    proxy: Proxy | None = None,
+    source: str = RegistrationSource.SELF,
+    waitlist_if_full: bool = True,
+) -> Registered:
+    """Register a party. Confirmed whole if it fits, else waitlisted whole (or EventFull
+    when ``waitlist_if_full`` is False, as at the door).
+
+    Raises EventNotFound, EventCancelled, RegistrationNotOpen, RegistrationClosed,
+    InvalidParty, AlreadyRegistered (with the existing registration's id), ConsentRequired,
+    NotOrganizationStaff, EventFull. Changes nothing when it raises."""
+    if proxy is not None:
+        if proxy.organization.pk not in organization_ids_of(proxy.by):
+            raise NotOrganizationStaff()
+        if not proxy.consent:
+            raise ConsentRequired()
+    token = new_manage_token()
+    with transaction.atomic():
+        try:
+            event = lock_event(event_id)
+        except Event.DoesNotExist as exc:
+            raise EventNotFound() from exc
+        _check_open(event)
+        _check_party(event, party)
+        existing = _duplicate_of(event, contact)
+        if existing:
+            _raise_duplicate(existing)
+        registration = Registration(
+            event=event,
+            user=contact.user,
+            name=contact.name,
+            email=contact.email,
+            phone=contact.phone,
+            adults=party.adults,
+            children=party.children,
+            preferred_language_id=needs.preferred_language,
+            interpreter_language_id=needs.interpreter_language,
+            childcare_ages=list(needs.childcare_ages),
+            accessibility=list(needs.accessibility),
+            accessibility_notes=needs.accessibility_notes,
+            source=source,
+            pass_code=_new_pass_code(event),
+            manage_token_hash=hash_token(token),
+        )
+        if proxy is not None:
+            registration.organization = proxy.organization
+            registration.registered_by = proxy.by
+            registration.consent_at = timezone.now()
+            registration.source = RegistrationSource.CBO
+        if _fits(event, party.size):
+            registration.status = RegistrationStatus.CONFIRMED
+        elif waitlist_if_full:
+            registration.status = RegistrationStatus.WAITLISTED
+            registration.waitlist_position = queries.waitlist(event).count() + 1
+        else:
+            raise EventFull()
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            # Only reachable when the lock is off or a contact raced across events'
+            # locks; the unique constraints keep the promise.
+            existing = _duplicate_of(event, contact)
+            if existing:
+                _raise_duplicate(existing)
+            raise
+    return Registered(registration=registration, manage_token=token)
+
+
+def walk_in(*, event_id: int, contact: Contact, party: Party, needs: Needs, by) -> Registered:
+    """Register someone at the door while seats remain, and check them in at once."""
+    with transaction.atomic():
+        registered = register(
+            event_id=event_id,
+            contact=contact,
+            party=party,
+            needs=needs,
+            source=RegistrationSource.WALK_IN,
+            waitlist_if_full=False,
+        )
+        registration = registered.registration
+        registration.status = RegistrationStatus.CHECKED_IN
+        registration.checked_in_at = timezone.now()
+        registration.checked_in_by = by
+        registration.save(update_fields=["status", "checked_in_at", "checked_in_by", "updated_at"])
+    return registered
+
+
+def cancel(*, registration_id: int) -> list[Registration]:
+    """Cancel a registration and promote the waitlist. Cancelling twice is harmless.
+    Returns the registrations promoted."""
+    with transaction.atomic():
+        registration = Registration.objects.get(pk=registration_id)
+        event = lock_event(registration.event_id)
+        registration.refresh_from_db()
+        if registration.status == RegistrationStatus.CANCELLED:
+            return []
+        was_seated = registration.status in SEATED
+        was_waiting = registration.status == RegistrationStatus.WAITLISTED
+        registration.status = RegistrationStatus.CANCELLED
+        registration.waitlist_position = None
+        registration.cancelled_at = timezone.now()
+        registration.save(
+            update_fields=["status", "waitlist_position", "cancelled_at", "updated_at"]
+        )
+        if was_seated:
+            return promote_waitlist(event)
+        if was_waiting:
+            _renumber_waitlist(event)
+        return []
+
+
+def change(
+    *, registration_id: int, party: Party | None = None, needs: Needs | None = None
+) -> Registration:
+    """Change party size and/or needs. A confirmed party that grows beyond the free seats
+    is refused (PartyDoesNotFit) and keeps its seats; one that shrinks frees seats for the
+    waitlist."""
+    with transaction.atomic():
+        registration = Registration.objects.get(pk=registration_id)
+        event = lock_event(registration.event_id)
+        registration.refresh_from_db()
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationCancelled()
+        freed = False
+        if party is not None:
+            _check_party(event, party)
+            growth = party.size - registration.party_size
+            if registration.status in SEATED and growth > 0 and not _fits(event, growth):
+                raise PartyDoesNotFit(extra={"seats_left": _seats_free(event)})
+            freed = registration.status in SEATED and growth < 0
+            registration.adults = party.adults
+            registration.children = party.children
+        if needs is not None:
+            registration.preferred_language_id = needs.preferred_language
+            registration.interpreter_language_id = needs.interpreter_language
+            registration.childcare_ages = list(needs.childcare_ages)
+            registration.accessibility = list(needs.accessibility)
+            registration.accessibility_notes = needs.accessibility_notes
+        registration.save()
+        if freed:
+            promote_waitlist(event)
+        elif registration.status == RegistrationStatus.WAITLISTED:
+            # A smaller waitlisted party may fit now.
+            promote_waitlist(event)
+        registration.refresh_from_db()
+        return registration
+
+
+def check_in(*, event_id: int, code: str, by) -> tuple[Registration, bool]:
+    """Check a party in by pass code. Idempotent: a second scan returns the same
+    registration with ``already`` True. Waitlisted or cancelled parties are refused."""
+    with transaction.atomic():
+        event = lock_event(event_id)
+        registration = (
+            queries.registrations_for_list()
+            .filter(event=event, pass_code=normalise_pass_code(code))
+            .first()
+        )
+        if registration is None:
+            raise RegistrationNotFound()
+        if registration.status == RegistrationStatus.CHECKED_IN:
+            return registration, True
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationCancelled()
+        if registration.status != RegistrationStatus.CONFIRMED:
+            raise NotSeated()
+        registration.status = RegistrationStatus.CHECKED_IN
+        registration.checked_in_at = timezone.now()
+        registration.checked_in_by = by
+        registration.save(update_fields=["status", "checked_in_at", "checked_in_by", "updated_at"])
+        return registration, False

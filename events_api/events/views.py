@@ -1,0 +1,358 @@
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from events_api.core.filtering import apply_filterset
+from events_api.core.throttles import RegistrationThrottle
+from events_api.events import queries
+from events_api.events.errors import EventNotFound, RegistrationCancelled, RegistrationNotFound
+from events_api.events.exports import registrations_csv
+from events_api.events.filters import RegistrationFilter, event_filterset
+from events_api.events.models import AttendeeExport, Registration, RegistrationStatus
+from events_api.events.passes import hash_token, qr_png, qr_svg
+from events_api.events.permissions import CanCheckIn, ManagesEvent
+from events_api.events.serializers import (
+    CheckInResultSerializer,
+    CheckInSerializer,
+    EventSerializer,
+    EventWriteSerializer,
+    RegistrationChangeSerializer,
+    RegistrationCreatedSerializer,
+    RegistrationCreateSerializer,
+    RegistrationSerializer,
+)
+from events_api.events.services import events as event_services
+from events_api.events.services import registration as services
+
+REGISTRATION_FILTER_PARAMETERS = [
+    OpenApiParameter("status", str, enum=[c for c, _ in RegistrationStatus.choices]),
+    OpenApiParameter("needs", str, many=True, enum=["interpreter", "childcare", "accessibility"]),
+    OpenApiParameter("language", str, description="Preferred or interpreter language"),
+    OpenApiParameter("organization", int),
+    OpenApiParameter("source", str),
+]
+
+ERRORS = {
+    400: OpenApiResponse(description="Invalid input: {code, message, fields}"),
+    404: OpenApiResponse(description="Not found: {code, message, fields}"),
+    409: OpenApiResponse(description="Conflicts with the current state: {code, message}"),
+}
+
+
+def contact_party_needs(data: dict, user):
+    proxy_org = data.get("organization")
+    contact = services.Contact(
+        name=data["name"],
+        email=data.get("email", ""),
+        phone=data.get("phone", ""),
+        user=user if user.is_authenticated and proxy_org is None else None,
+    )
+    party = services.Party(adults=data["adults"], children=data["children"])
+    return contact, party, needs_from(data)
+
+
+def needs_from(data: dict, base: Registration | None = None) -> services.Needs:
+    def pick(name, default):
+        return data[name] if name in data else default
+
+    return services.Needs(
+        preferred_language=pick("preferred_language", base.preferred_language_id if base else "en"),
+        interpreter_language=pick(
+            "interpreter_language", base.interpreter_language_id if base else None
+        ),
+        childcare_ages=pick("childcare_ages", base.childcare_ages if base else []),
+        accessibility=pick("accessibility", base.accessibility if base else []),
+        accessibility_notes=pick("accessibility_notes", base.accessibility_notes if base else ""),
+    )
+
+
+class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Events anyone may see (published and cancelled); drafts for those who manage them."""
+
+    serializer_class = EventSerializer
+
+    @property
+    def filterset_class(self):
+        # Built at request time: apps built on the core add filters (summit, committee).
+        return event_filterset()
+
+    def get_queryset(self):
+        return queries.visible_events(self.request.user)
+
+    @extend_schema(request=EventWriteSerializer, responses={200: EventSerializer, **ERRORS})
+    def partial_update(self, request, pk=None):
+        event = self.get_object()
+        if not queries.can_manage(request.user, event):
+            raise EventNotFound()
+        serializer = EventWriteSerializer(event, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        languages = data.pop("languages", None)
+        event_services.update_event(event_id=event.pk, languages=languages, **data)
+        return Response(
+            EventSerializer(
+                self.get_queryset().get(pk=event.pk), context=self.get_serializer_context()
+            ).data
+        )
+
+    @extend_schema(
+        methods=["POST"],
+        request=RegistrationCreateSerializer,
+        responses={201: RegistrationCreatedSerializer, **ERRORS},
+        summary="Register a party (no account or ID needed)",
+    )
+    @extend_schema(
+        methods=["GET"],
+        responses=RegistrationSerializer(many=True),
+        parameters=REGISTRATION_FILTER_PARAMETERS,
+        summary="Registrations of this event you may see",
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="registrations",
+        serializer_class=RegistrationSerializer,
+        filter_backends=[],
+    )
+    def registrations(self, request, pk=None):
+        event = self.get_object()
+        if request.method == "POST":
+            return self._register(request, event)
+        if not request.user.is_authenticated:
+            self.permission_denied(request)
+        rows = apply_filterset(
+            RegistrationFilter,
+            request,
+            queries.registrations_visible_to(request.user).filter(event=event),
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(RegistrationSerializer(page, many=True).data)
+
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        if self.action == "registrations" and self.request.method == "POST":
+            throttles.append(RegistrationThrottle())
+        return throttles
+
+    def _register(self, request, event):
+        serializer = RegistrationCreateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        contact, party, needs = contact_party_needs(data, request.user)
+        proxy = None
+        if data.get("organization") is not None:
+            if not request.user.is_authenticated:
+                self.permission_denied(request)
+            proxy = services.Proxy(
+                by=request.user, organization=data["organization"], consent=data["consent"]
+            )
+        registered = services.register(
+            event_id=event.pk, contact=contact, party=party, needs=needs, proxy=proxy
+        )
+        body = RegistrationCreatedSerializer(
+            registered.registration, context={"manage_token": registered.manage_token}
+        ).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, 404: ERRORS[404]},
+        parameters=REGISTRATION_FILTER_PARAMETERS,
+        summary="Attendee list as CSV (organisers; each export is logged)",
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="registrations/export",
+        permission_classes=[ManagesEvent],
+        serializer_class=RegistrationSerializer,
+        filter_backends=[],
+    )
+    def export(self, request, pk=None):
+        event = self.get_object()
+        rows = list(
+            apply_filterset(
+                RegistrationFilter, request, queries.registrations_for_list().filter(event=event)
+            )
+        )
+        AttendeeExport.objects.create(
+            event=event,
+            exported_by=request.user,
+            row_count=len(rows),
+            filters={k: v for k, v in request.query_params.items() if k != "lang"},
+        )
+        response = HttpResponse(registrations_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-attendees.csv"'
+        return response
+
+    @extend_schema(
+        request=CheckInSerializer,
+        responses={200: CheckInResultSerializer, **ERRORS},
+        summary="Check a party in by pass code (idempotent)",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="check-in",
+        permission_classes=[CanCheckIn],
+        serializer_class=CheckInSerializer,
+        filter_backends=[],
+    )
+    def check_in(self, request, pk=None):
+        event = self.get_object()
+        serializer = CheckInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        registration, already = services.check_in(
+            event_id=event.pk, code=serializer.validated_data["code"], by=request.user
+        )
+        return Response(CheckInResultSerializer(registration, context={"already": already}).data)
+
+    @extend_schema(
+        request=RegistrationCreateSerializer,
+        responses={201: CheckInResultSerializer, **ERRORS},
+        summary="Register and check in a walk-in while seats remain",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="walk-ins",
+        permission_classes=[CanCheckIn],
+        serializer_class=RegistrationCreateSerializer,
+        filter_backends=[],
+    )
+    def walk_ins(self, request, pk=None):
+        event = self.get_object()
+        # The walk-in is the person at the door, not the volunteer typing them in.
+        serializer = RegistrationCreateSerializer(
+            data=request.data, context={"request": request, "as_guest": True}
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        contact, party, needs = contact_party_needs(data, AnonymousUser())
+        registered = services.walk_in(
+            event_id=event.pk, contact=contact, party=party, needs=needs, by=request.user
+        )
+        return Response(
+            CheckInResultSerializer(registered.registration).data, status=status.HTTP_201_CREATED
+        )
+
+    def get_permissions(self):
+        if self.action in {"export", "check_in", "walk_ins", "partial_update"}:
+            return [permissions.IsAuthenticated(), *super().get_permissions()]
+        return super().get_permissions()
+
+
+class RegistrationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Registrations you may see: your own, your organisation's (CBO staff), and those of
+    events you organise. Anything else answers 404."""
+
+    serializer_class = RegistrationSerializer
+    filterset_class = RegistrationFilter
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        return queries.registrations_visible_to(self.request.user)
+
+    @extend_schema(
+        request=RegistrationChangeSerializer, responses={200: RegistrationSerializer, **ERRORS}
+    )
+    def partial_update(self, request, pk=None):
+        return change_registration(request, self.get_object())
+
+    @extend_schema(responses={200: RegistrationSerializer, **ERRORS})
+    def destroy(self, request, pk=None):
+        registration = self.get_object()
+        services.cancel(registration_id=registration.pk)
+        return Response(RegistrationSerializer(self.get_queryset().get(pk=pk)).data)
+
+
+def change_registration(request, registration: Registration) -> Response:
+    serializer = RegistrationChangeSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = serializer.validated_data
+    party = None
+    if "adults" in data or "children" in data:
+        party = services.Party(
+            adults=data.get("adults", registration.adults),
+            children=data.get("children", registration.children),
+        )
+    needs_keys = set(data) - {"adults", "children"}
+    needs = needs_from(data, registration) if needs_keys else None
+    changed = services.change(registration_id=registration.pk, party=party, needs=needs)
+    fresh = queries.registrations_for_list().get(pk=changed.pk)
+    return Response(RegistrationSerializer(fresh).data)
+
+
+def _by_token(token: str) -> Registration:
+    registration = queries.registration_by_token_hash(hash_token(token))
+    if registration is None:
+        raise RegistrationNotFound()
+    return registration
+
+
+class ManageRegistrationView(APIView):
+    """A guest's own registration, reached through the secret link they were given. No
+    account needed: view it, change party size or needs, or cancel."""
+
+    permission_classes = [permissions.AllowAny]
+    http_method_names = ["get", "patch", "delete", "options"]
+
+    @extend_schema(responses={200: RegistrationSerializer, 404: ERRORS[404]})
+    def get(self, request, token):
+        return Response(RegistrationSerializer(_by_token(token)).data)
+
+    @extend_schema(
+        request=RegistrationChangeSerializer, responses={200: RegistrationSerializer, **ERRORS}
+    )
+    def patch(self, request, token):
+        return change_registration(request, _by_token(token))
+
+    @extend_schema(responses={200: RegistrationSerializer, 404: ERRORS[404]})
+    def delete(self, request, token):
+        registration = _by_token(token)
+        services.cancel(registration_id=registration.pk)
+        return Response(RegistrationSerializer(_by_token(token)).data)
+
+
+class PassView(APIView):
+    """The pass as a QR code (SVG or PNG) encoding the short code."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        responses={
+            (200, "image/svg+xml"): OpenApiTypes.BINARY,
+            (200, "image/png"): OpenApiTypes.BINARY,
+            404: ERRORS[404],
+            409: ERRORS[409],
+        }
+    )
+    def get(self, request, token, fmt):
+        registration = _by_token(token)
+        if registration.status == "cancelled":
+            raise RegistrationCancelled()
+        if fmt == "png":
+            return HttpResponse(qr_png(registration.pass_code), content_type="image/png")
+        return HttpResponse(qr_svg(registration.pass_code), content_type="image/svg+xml")
+
+
+class MyRegistrationsView(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The signed-in user's own registrations."""
+
+    serializer_class = RegistrationSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_class = RegistrationFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Registration.objects.none()
+        return queries.registrations_of_user(self.request.user)

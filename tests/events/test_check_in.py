@@ -1,0 +1,116 @@
+import pytest
+
+from events_api.events.models import Registration
+from events_api.people.roles import Role
+from tests.conftest import client_for
+from tests.factories import EventFactory, SessionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def session_and_door():
+    organiser = UserFactory()
+    session = SessionFactory(summit__organizers=[organiser], event__capacity=2)
+    return session.event, client_for(organiser)
+
+
+def register(api, event, name, **extra):
+    return api.post(
+        f"/api/v1/events/{event.pk}/registrations/",
+        {"name": name, "email": f"{name}@example.org", **extra},
+    ).json()
+
+
+def test_check_in_by_code_returns_name_party_and_needs_and_is_idempotent(api, session_and_door):
+    event, door = session_and_door
+    reg = register(
+        api, event, "farida", adults=1, children=1, interpreter_language="bn", childcare_ages=[5]
+    )
+    first = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": reg["pass_code"]})
+    assert first.status_code == 200, first.json()
+    assert first.json() == {
+        "registration": reg["id"],
+        "name": "farida",
+        "adults": 1,
+        "children": 1,
+        "party_size": 2,
+        "interpreter_language": "bn",
+        "childcare_ages": [5],
+        "accessibility": [],
+        "accessibility_notes": "",
+        "status": "checked_in",
+        "already_checked_in": False,
+    }
+    # read aloud: lower case, with a space and a dash
+    spoken = reg["pass_code"].lower()
+    spoken = spoken[:3] + " - " + spoken[3:]
+    second = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": spoken})
+    assert second.status_code == 200
+    assert second.json()["already_checked_in"] is True
+    assert Registration.objects.get().checked_in_at is not None
+
+
+def test_check_in_refuses_unknown_waitlisted_and_cancelled(api, session_and_door):
+    event, door = session_and_door
+    register(api, event, "a", adults=2)
+    waiting = register(api, event, "b")
+    assert waiting["status"] == "waitlisted"
+    unknown = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": "XXXXXXX"})
+    assert unknown.status_code == 404
+    assert unknown.json()["code"] == "registration_not_found"
+    refused = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": waiting["pass_code"]})
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "not_seated"
+    api.delete(f"/api/v1/registrations/manage/{waiting['manage_token']}/")
+    cancelled = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": waiting["pass_code"]})
+    assert cancelled.json()["code"] == "registration_cancelled"
+
+
+def test_a_code_from_another_event_does_not_check_in(api, session_and_door):
+    event, door = session_and_door
+    other = EventFactory()
+    reg = register(api, other, "x")
+    response = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": reg["pass_code"]})
+    assert response.status_code == 404
+
+
+def test_only_organisers_and_door_volunteers_check_in(api, session_and_door):
+    event, _door = session_and_door
+    reg = register(api, event, "a")
+    assert api.post(
+        f"/api/v1/events/{event.pk}/check-in/", {"code": reg["pass_code"]}
+    ).status_code in (401, 403)
+    stranger = client_for(UserFactory())
+    assert (
+        stranger.post(
+            f"/api/v1/events/{event.pk}/check-in/", {"code": reg["pass_code"]}
+        ).status_code
+        == 403
+    )
+    volunteer = client_for(UserFactory(roles=[Role.DOOR_VOLUNTEER]))
+    assert (
+        volunteer.post(
+            f"/api/v1/events/{event.pk}/check-in/", {"code": reg["pass_code"]}
+        ).status_code
+        == 200
+    )
+
+
+def test_walk_in_while_seats_remain_then_full(session_and_door):
+    event, door = session_and_door
+    first = door.post(
+        f"/api/v1/events/{event.pk}/walk-ins/",
+        {"name": "Walk In", "adults": 2, "phone": "+17185550199"},
+    )
+    assert first.status_code == 201, first.json()
+    assert first.json()["status"] == "checked_in"
+    registration = Registration.objects.get()
+    assert registration.source == "walk_in"
+    assert registration.user is None  # the volunteer is not the registrant
+    full = door.post(
+        f"/api/v1/events/{event.pk}/walk-ins/", {"name": "Late", "phone": "+17185550198"}
+    )
+    assert full.status_code == 409
+    assert full.json()["code"] == "event_full"
+    assert Registration.objects.count() == 1

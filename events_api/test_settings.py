@@ -11,6 +11,11 @@ from events_api.settings import *  # noqa: F403
 from events_api.settings import MAILERS
 
 MAILERS["default"] = {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+# Each test run gets its own SQLite file, so runs started side by side do not collide.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Throttles are exercised by their own tests, which set tight rates explicitly.
 THROTTLE_RATES = {"anon": "100000/min", "user": "100000/min", "registration": "100000/min"}

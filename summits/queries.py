@@ -27,6 +27,16 @@ def manages_summit(user, summit: Summit) -> bool:
     return user.is_superuser or summit.organizers.filter(pk=user.pk).exists()
 
 
+def managed_summit(user, pk) -> Summit | None:
+    """The summit ``pk`` if ``user`` organises it, in one query; else None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    summits = Summit.objects.filter(pk=pk)
+    if not user.is_superuser:
+        summits = summits.filter(organizers=user)
+    return summits.first()
+
+
 def can_create_summits(user) -> bool:
     return has_role(user, Role.ORGANISER)
 
@@ -54,7 +64,7 @@ def rooms_of(summit: Summit) -> QuerySet[Room]:
 def dashboard(summit: Summit) -> list[dict]:
     """Per session: confirmed and waitlisted parties and people, seats left, interpreter
     needs by language (adults, since they are the ones who need the interpreter), and
-    children needing childcare. Four queries whatever the number of sessions."""
+    children needing childcare. Three queries whatever the number of sessions."""
     sessions = list(
         with_counts(
             Session.objects.filter(summit=summit).select_related("event"), event_ref="event_id"
@@ -73,18 +83,14 @@ def dashboard(summit: Summit) -> list[dict]:
             parties[row["event_id"]]["confirmed"] += row["n"]
         elif row["status"] == RegistrationStatus.WAITLISTED:
             parties[row["event_id"]]["waitlisted"] += row["n"]
-    interpreters = defaultdict(dict)
-    for row in (
-        seated.exclude(interpreter_language=None)
-        .values("event_id", "interpreter_language_id")
-        .annotate(people=Sum("adults"))
-        .order_by()
-    ):
-        interpreters[row["event_id"]][row["interpreter_language_id"]] = row["people"]
+    interpreters = defaultdict(lambda: defaultdict(int))
     childcare = defaultdict(int)
-    for event_id, ages in seated.exclude(childcare_ages=[]).values_list(
-        "event_id", "childcare_ages"
-    ):
+    needs = seated.filter(~Q(interpreter_language=None) | ~Q(childcare_ages=[])).values_list(
+        "event_id", "interpreter_language_id", "adults", "childcare_ages"
+    )
+    for event_id, language, adults, ages in needs:
+        if language:
+            interpreters[event_id][language] += adults
         childcare[event_id] += len(ages)
     rows = []
     for session in sessions:

@@ -71,8 +71,8 @@ class SummitViewSet(
         return self._answer(summit)
 
     def _managed_summit(self):
-        summit = self.get_object()
-        if not queries.manages_summit(self.request.user, summit):
+        summit = queries.managed_summit(self.request.user, self.kwargs["pk"])
+        if summit is None:
             raise NotFound()
         return summit
 
@@ -90,8 +90,8 @@ class SummitViewSet(
         detail=True, methods=["get", "post"], serializer_class=SessionSerializer, filter_backends=[]
     )
     def sessions(self, request, pk=None):
-        summit = self.get_object()
         if request.method == "GET":
+            summit = self.get_object()
             rows = apply_filterset(
                 SessionFilter, request, queries.sessions_of(summit, request.user)
             )
@@ -121,8 +121,8 @@ class SummitViewSet(
         detail=True, methods=["get", "post"], serializer_class=TrackSerializer, filter_backends=[]
     )
     def tracks(self, request, pk=None):
-        summit = self.get_object()
         if request.method == "GET":
+            summit = self.get_object()
             return self.get_paginated_response(
                 TrackSerializer(self.paginate_queryset(queries.tracks_of(summit)), many=True).data
             )
@@ -139,8 +139,8 @@ class SummitViewSet(
         detail=True, methods=["get", "post"], serializer_class=RoomSerializer, filter_backends=[]
     )
     def rooms(self, request, pk=None):
-        summit = self.get_object()
         if request.method == "GET":
+            summit = self.get_object()
             return self.get_paginated_response(
                 RoomSerializer(self.paginate_queryset(queries.rooms_of(summit)), many=True).data
             )

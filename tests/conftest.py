@@ -19,10 +19,22 @@ def api():
     return APIClient()
 
 
+class _FreshUserClient(APIClient):
+    """Authenticates as ``user`` loaded afresh for every request, as a real session does,
+    so nothing cached on one request's user object leaks into the next."""
+
+    def __init__(self, user):
+        super().__init__()
+        self._user_pk = user.pk
+        self._user_model = type(user)
+
+    def request(self, **kwargs):
+        self.force_authenticate(self._user_model.objects.get(pk=self._user_pk))
+        return super().request(**kwargs)
+
+
 def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
+    return _FreshUserClient(user)
 
 
 @pytest.fixture

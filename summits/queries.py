@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 
 from events_api.events.models import SEATED, Registration, RegistrationStatus
 from events_api.events.queries import PUBLIC_STATUSES, with_counts

@@ -205,7 +205,7 @@ SESSIONS = [
     (
         {
             "en": "Bullying and discrimination: what schools must do",
-            "zh-hans": "欺凌与歧视：学校必须做什么",
+            "zh-hans": "欺凌与歧视: 学校必须做什么",
         },
         0,
         "Library",

@@ -13,7 +13,7 @@ from events_api.events import queries
 from events_api.events.errors import EventNotFound, RegistrationCancelled, RegistrationNotFound
 from events_api.events.exports import registrations_csv
 from events_api.events.filters import RegistrationFilter, event_filterset
-from events_api.events.models import AttendeeExport, Registration, RegistrationStatus
+from events_api.events.models import AttendeeExport, Event, Registration, RegistrationStatus
 from events_api.events.passes import hash_token, qr_png, qr_svg
 from events_api.events.permissions import CanCheckIn, ManagesEvent
 from events_api.events.serializers import (
@@ -81,7 +81,12 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         # Built at request time: apps built on the core add filters (summit, committee).
         return event_filterset()
 
+    # Actions that only need the event row itself, not its seat counts and languages.
+    ROW_ONLY_ACTIONS = frozenset({"registrations", "export", "check_in", "walk_ins"})
+
     def get_queryset(self):
+        if self.action in self.ROW_ONLY_ACTIONS:
+            return Event.objects.filter(queries.visible_events_q(self.request.user))
         return queries.visible_events(self.request.user)
 
     @extend_schema(request=EventWriteSerializer, responses={200: EventSerializer, **ERRORS})

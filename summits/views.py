@@ -1,7 +1,7 @@
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from events_api.core.errors import NotFound
@@ -36,6 +36,8 @@ class SummitViewSet(
     viewsets.GenericViewSet,
 ):
     """Annual summits. The public sees published ones; organisers also their drafts."""
+
+    lookup_value_regex = r"\d+"
 
     permission_classes = [SummitPermission]
     serializer_class = SummitSerializer
@@ -169,6 +171,8 @@ class SummitViewSet(
 class SessionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """One session; its organisers change track, room, hosts and presenters here (time,
     place, capacity and status through /api/v1/events/{id}/)."""
+
+    lookup_value_regex = r"\d+"
 
     serializer_class = SessionSerializer
     permission_classes = [permissions.AllowAny]

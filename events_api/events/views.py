@@ -74,6 +74,8 @@ def needs_from(data: dict, base: Registration | None = None) -> services.Needs:
 class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Events anyone may see (published and cancelled); drafts for those who manage them."""
 
+    lookup_value_regex = r"\d+"
+
     serializer_class = EventSerializer
 
     @property
@@ -259,6 +261,8 @@ class RegistrationViewSet(
 ):
     """Registrations you may see: your own, your organisation's (CBO staff), and those of
     events you organise. Anything else answers 404."""
+
+    lookup_value_regex = r"\d+"
 
     serializer_class = RegistrationSerializer
     filterset_class = RegistrationFilter

@@ -21,6 +21,7 @@ class LanguageViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class SchoolViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"\d+"
     serializer_class = SchoolSerializer
     filterset_class = SchoolFilter
 
@@ -29,6 +30,7 @@ class SchoolViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"\d+"
     """Community-based organisations. Contact details here are the organisation's public
     ones, never its staff's."""
 

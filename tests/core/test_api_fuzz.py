@@ -16,10 +16,11 @@ from schemathesis.checks import not_a_server_error
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def _keep_the_test_transaction_open():
     """The WSGI handler closes database connections after each request, which would end
-    the test's transaction; Django's own test client switches that off the same way."""
+    the test's transaction; Django's own test client switches that off the same way.
+    Request it after any fixture that uses the test client, which switches it back on."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield
@@ -29,8 +30,52 @@ def _keep_the_test_transaction_open():
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.filter_too_much])
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
 def test_no_request_gets_a_server_error(case, _keep_the_test_transaction_open):
     case.call_and_validate(checks=[not_a_server_error])
+
+
+@pytest.fixture
+def organiser_token(db):
+    """A signed-in organiser (app client session token) who runs a published summit with a
+    session, so generated writes reach real objects as well as missing ones."""
+    from django.test import Client
+
+    from events_api.people.roles import Role
+    from tests.factories import PASSWORD, SessionFactory, UserFactory
+
+    user = UserFactory(roles=[Role.ORGANISER, Role.DOOR_VOLUNTEER, Role.INTERPRETER_COORDINATOR])
+    SessionFactory(summit__organizers=[user])
+    response = Client().post(
+        "/_allauth/app/v1/auth/login",
+        {"email": user.email, "password": PASSWORD},
+        content_type="application/json",
+    )
+    return response.json()["meta"]["session_token"]
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+def test_no_signed_in_request_gets_a_server_error(
+    case, organiser_token, _keep_the_test_transaction_open
+):
+    case.call_and_validate(
+        headers={"X-Session-Token": organiser_token}, checks=[not_a_server_error]
+    )

@@ -53,8 +53,14 @@ def psql(admin_url: str, sql: str) -> None:
 
 
 def manage(env: dict, *args: str) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                            check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return result.stdout
 
 
@@ -71,13 +77,23 @@ print(event.pk)
 
 
 def post_registration(event_id: int, i: int) -> tuple[float, int, str]:
-    body = json.dumps({"name": f"Parent {i}", "email": f"parent{i}@bench.example.org",
-                       "adults": 1, "preferred_language": "en"})
+    body = json.dumps(
+        {
+            "name": f"Parent {i}",
+            "email": f"parent{i}@bench.example.org",
+            "adults": 1,
+            "preferred_language": "en",
+        }
+    )
     started = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     try:
-        conn.request("POST", f"/api/v1/events/{event_id}/registrations/", body=body,
-                     headers={"Content-Type": "application/json"})
+        conn.request(
+            "POST",
+            f"/api/v1/events/{event_id}/registrations/",
+            body=body,
+            headers={"Content-Type": "application/json"},
+        )
         response = conn.getresponse()
         payload = response.read()
     finally:
@@ -101,8 +117,9 @@ def wait_until_up(deadline: float) -> None:
 
 
 def main() -> None:
-    database_url = os.environ.get("BENCH_DATABASE_URL",
-                                  "postgres://opendoors@127.0.0.1:5432/od_bench")
+    database_url = os.environ.get(
+        "BENCH_DATABASE_URL", "postgres://opendoors@127.0.0.1:5432/od_bench"
+    )
     parsed = urlparse(database_url)
     admin_url = database_url.replace(parsed.path, "/postgres")
     name = parsed.path.lstrip("/")
@@ -115,7 +132,11 @@ def main() -> None:
         event_id = int(manage(env, "shell", "-c", SETUP % SEATS).strip().splitlines()[-1])
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "events_api.wsgi"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         try:
             wait_until_up(time.monotonic() + 30)
         except RuntimeError:
@@ -156,13 +177,19 @@ def main() -> None:
     p50 = statistics.median(latencies)
     p99 = latencies[max(int(len(latencies) * 0.99) - 1, 0)]
     command = "make bench  # " + " ".join(
-        f"{k}={shlex.quote(str(v))}" for k, v in [("BENCH_REQUESTS", REQUESTS),
-                                                   ("BENCH_CLIENTS", CLIENTS),
-                                                   ("BENCH_WORKERS", WORKERS)])
+        f"{k}={shlex.quote(str(v))}"
+        for k, v in [
+            ("BENCH_REQUESTS", REQUESTS),
+            ("BENCH_CLIENTS", CLIENTS),
+            ("BENCH_WORKERS", WORKERS),
+        ]
+    )
     print("registration benchmark (gunicorn, PostgreSQL, one capped session)")
     print(f"  command: {command}")
-    print(f"  requests: {len(results)}, confirmed: {confirmed}, 5xx: {errors}, "
-          f"clients: {CLIENTS}, gunicorn workers: {WORKERS}, cores: {os.cpu_count()}")
+    print(
+        f"  requests: {len(results)}, confirmed: {confirmed}, 5xx: {errors}, "
+        f"clients: {CLIENTS}, gunicorn workers: {WORKERS}, cores: {os.cpu_count()}"
+    )
     print(f"  confirmed registrations/s: {confirmed / wall:.1f}")
     print(f"  latency p50: {p50:.1f} ms, p99: {p99:.1f} ms")
 

@@ -30,8 +30,7 @@ def fire_registrations(base_url: str, event_id: int, count: int) -> list[httpx.R
     def one(i: int) -> httpx.Response:
         go.wait()
         with httpx.Client(timeout=60) as client:
-            return client.post(url, json={"name": f"Parent {i}",
-                                          "phone": f"+1718555{i:04d}"})
+            return client.post(url, json={"name": f"Parent {i}", "phone": f"+1718555{i:04d}"})
 
     with ThreadPoolExecutor(max_workers=CLIENT_THREADS) as pool:
         futures = [pool.submit(one, i) for i in range(count)]
@@ -60,23 +59,37 @@ def test_200_concurrent_registrations_for_10_seats(live_server):
     assert_never_oversold(responses, event, seats=10)
 
     # Cancelling three confirmed parties promotes exactly the first three in line.
-    first_three = list(Registration.objects.filter(event=event, status="waitlisted")
-                       .order_by("waitlist_position")[:3].values_list("pk", flat=True))
+    first_three = list(
+        Registration.objects.filter(event=event, status="waitlisted")
+        .order_by("waitlist_position")[:3]
+        .values_list("pk", flat=True)
+    )
     tokens = {r.json()["id"]: r.json()["manage_token"] for r in responses}
-    confirmed = list(Registration.objects.filter(event=event, status="confirmed")
-                     .values_list("pk", flat=True)[:3])
+    confirmed = list(
+        Registration.objects.filter(event=event, status="confirmed").values_list("pk", flat=True)[
+            :3
+        ]
+    )
     with ThreadPoolExecutor(max_workers=3) as pool:
-        cancels = list(pool.map(
-            lambda pk: httpx.delete(
-                f"{live_server.url}/api/v1/registrations/manage/{tokens[pk]}/", timeout=60),
-            confirmed))
+        cancels = list(
+            pool.map(
+                lambda pk: httpx.delete(
+                    f"{live_server.url}/api/v1/registrations/manage/{tokens[pk]}/", timeout=60
+                ),
+                confirmed,
+            )
+        )
     assert [c.status_code for c in cancels] == [200, 200, 200]
-    now_confirmed = set(Registration.objects.filter(event=event, status="confirmed")
-                        .values_list("pk", flat=True))
+    now_confirmed = set(
+        Registration.objects.filter(event=event, status="confirmed").values_list("pk", flat=True)
+    )
     assert len(now_confirmed) == 10
     assert set(first_three) <= now_confirmed
-    remaining = sorted(Registration.objects.filter(event=event, status="waitlisted")
-                       .values_list("waitlist_position", flat=True))
+    remaining = sorted(
+        Registration.objects.filter(event=event, status="waitlisted").values_list(
+            "waitlist_position", flat=True
+        )
+    )
     assert remaining == list(range(1, REQUESTS - 10 - 3 + 1))
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events_api.core",
     "events_api.people",
     "events_api.events",
+    "events_api.interpretation",
     "summits",
     "committees",
 ]
@@ -263,6 +264,11 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EventStatusEnum": "events_api.events.models.EventStatus",
         "RegistrationStatusEnum": "events_api.events.models.RegistrationStatus",
+        "InterpretationModeEnum": "events_api.interpretation.models.Mode",
+        "InterpretationStatusEnum": "events_api.interpretation.models.LineStatus",
+        "AssignmentStatusEnum": "events_api.interpretation.models.AssignmentStatus",
+        "InterpreterRequestSourceEnum": "events_api.interpretation.models.RequestSource",
+        "RegistrationSourceEnum": "events_api.events.models.RegistrationSource",
     },
 }
 
@@ -296,3 +302,11 @@ LOGGING = {
 REGISTRATION_MAX_PARTY_SIZE = env_int("REGISTRATION_MAX_PARTY_SIZE", 10)
 # Only a test sets this False, to prove the concurrency test can see a race.
 REGISTRATION_LOCKING = True
+# Interpreter requests made later than this many business days (weekends and US federal
+# holidays do not count) before the event are accepted but flagged late. An event may
+# override it (Event.interpretation_lead_days).
+INTERPRETATION_LEAD_BUSINESS_DAYS = env_int("INTERPRETATION_LEAD_BUSINESS_DAYS", 10)
+# Minutes an interpreter needs between in-person jobs at different places.
+INTERPRETATION_TRAVEL_BUFFER_MINUTES = env_int("INTERPRETATION_TRAVEL_BUFFER_MINUTES", 30)
+# Only a test sets this False, to prove the double-booking test can see a race.
+INTERPRETER_LOCKING = True

@@ -7,6 +7,7 @@ from events_api.core.views import healthz
 api_v1 = [
     path("", include("events_api.people.urls")),
     path("", include("events_api.events.urls")),
+    path("", include("events_api.interpretation.urls")),
     path("", include("summits.urls")),
 ]
 

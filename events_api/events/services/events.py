@@ -7,6 +7,7 @@ from events_api.events.hooks import run_publish_checks
 from events_api.events.models import Event, EventStatus
 from events_api.events.services.locking import lock_event
 from events_api.events.services.registration import promote_waitlist
+from events_api.interpretation.services.demand import event_changed
 
 # Fields whose change must reach calendars (SEQUENCE) and people already registered.
 VERSIONED_FIELDS = frozenset(
@@ -22,6 +23,8 @@ VERSIONED_FIELDS = frozenset(
         "status",
     }
 )
+# Fields whose change means the event moved: interpreters are asked to re-confirm.
+MOVED_FIELDS = VERSIONED_FIELDS - {"status"}
 EVENT_FIELDS = frozenset(
     {
         "kind",
@@ -58,7 +61,9 @@ def create_event(*, languages=(), **fields) -> Event:
 
 def update_event(*, event_id: int, languages=None, **changes) -> Event:
     """Apply ``changes``; bump ``version`` if time, place or status changed; promote the
-    waitlist if capacity grew (or became unlimited). Holds the event lock."""
+    waitlist if capacity grew (or became unlimited); cancel interpreter assignments of a
+    cancelled event and flag those of a moved one for re-confirmation. Holds the event
+    lock."""
     unknown = set(changes) - EVENT_FIELDS
     if unknown:
         raise TypeError(f"Unknown event fields: {sorted(unknown)}")
@@ -67,11 +72,12 @@ def update_event(*, event_id: int, languages=None, **changes) -> Event:
         old_capacity = event.capacity
         if changes.get("status") == EventStatus.PUBLISHED != event.status:
             run_publish_checks(event)
-        versioned = False
+        versioned = moved = False
         for name, value in changes.items():
             if getattr(event, name) != value:
                 setattr(event, name, value)
                 versioned = versioned or name in VERSIONED_FIELDS
+                moved = moved or name in MOVED_FIELDS
         if versioned:
             event.version += 1
         event.full_clean()
@@ -83,6 +89,9 @@ def update_event(*, event_id: int, languages=None, **changes) -> Event:
         )
         if grew and event.status == EventStatus.PUBLISHED:
             promote_waitlist(event)
+        # Cancelled → its interpreter lines and assignments are cancelled; moved →
+        # confirmed interpreters are asked to re-confirm.
+        event_changed(event_id=event.pk, moved=moved)
     return event
 
 

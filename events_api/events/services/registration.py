@@ -39,6 +39,7 @@ from events_api.events.passes import (
     normalise_pass_code,
 )
 from events_api.events.services.locking import lock_event
+from events_api.interpretation.services.demand import sync_demand
 from events_api.people.models import Organization
 from events_api.people.queries import organization_ids_of
 
@@ -250,6 +251,7 @@ def register(
             if existing:
                 _raise_duplicate(existing)
             raise
+        sync_demand(event_id=event.pk)
     return Registered(registration=registration, manage_token=token)
 
 
@@ -289,11 +291,13 @@ def cancel(*, registration_id: int) -> list[Registration]:
         registration.save(
             update_fields=["status", "waitlist_position", "cancelled_at", "updated_at"]
         )
+        promoted = []
         if was_seated:
-            return promote_waitlist(event)
-        if was_waiting:
+            promoted = promote_waitlist(event)
+        elif was_waiting:
             _renumber_waitlist(event)
-        return []
+        sync_demand(event_id=event.pk)
+        return promoted
 
 
 def change(
@@ -329,6 +333,7 @@ def change(
         elif registration.status == RegistrationStatus.WAITLISTED:
             # A smaller waitlisted party may fit now.
             promote_waitlist(event)
+        sync_demand(event_id=event.pk)
         registration.refresh_from_db()
         return registration
 

@@ -1,5 +1,28 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommitteesConfig(AppConfig):
     name = "committees"
+    verbose_name = _("Committees")
+
+    def ready(self) -> None:
+        import django_filters
+
+        from committees import queries
+        from events_api.events.hooks import (
+            register_audience,
+            register_event_filters,
+            register_managers,
+            register_personal_events,
+        )
+
+        # Chairs, co-chairs and secretaries manage their committee's meeting events.
+        register_managers(queries.managed_meetings_q)
+        # A members-only committee's meetings are seen by its members only.
+        register_audience(queries.restricted_meetings_q, queries.members_meetings_q)
+        # A member's committee meetings belong in their own calendar.
+        register_personal_events(queries.members_meetings_q)
+        register_event_filters(
+            committee=django_filters.NumberFilter(field_name="meeting__committee")
+        )

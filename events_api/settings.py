@@ -269,6 +269,13 @@ SPECTACULAR_SETTINGS = {
         "AssignmentStatusEnum": "events_api.interpretation.models.AssignmentStatus",
         "InterpreterRequestSourceEnum": "events_api.interpretation.models.RequestSource",
         "RegistrationSourceEnum": "events_api.events.models.RegistrationSource",
+        "CommitteeKindEnum": "committees.models.CommitteeKind",
+        "CommitteeRoleEnum": "committees.models.MemberRole",
+        "OccurrenceExceptionKindEnum": "committees.models.ExceptionKind",
+        "AttendanceStatusEnum": "committees.models.AttendanceStatus",
+        "MinutesStatusEnum": "committees.models.MinutesStatus",
+        # Where a new session, meeting or series may start: a draft or published at once.
+        "DraftOrPublishedEnum": ["draft", "published"],
     },
 }
 

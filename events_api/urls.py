@@ -9,6 +9,7 @@ api_v1 = [
     path("", include("events_api.events.urls")),
     path("", include("events_api.interpretation.urls")),
     path("", include("summits.urls")),
+    path("", include("committees.urls")),
 ]
 
 urlpatterns = [

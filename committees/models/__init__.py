@@ -1,0 +1,53 @@
+"""Committees of parents, school staff and community organisations, and their meetings."""
+
+from committees.models.committees import (
+    CHAIR_ROLES,
+    MANAGER_ROLES,
+    SCHOOL_KINDS,
+    Committee,
+    CommitteeKind,
+    Invitation,
+    MemberRole,
+    Membership,
+    Visibility,
+    current_q,
+)
+from committees.models.meetings import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    ExceptionKind,
+    Meeting,
+    MeetingSeries,
+    Minutes,
+    MinutesAmendment,
+    MinutesStatus,
+    Rsvp,
+    RsvpResponse,
+    SeriesException,
+)
+
+__all__ = [
+    "CHAIR_ROLES",
+    "MANAGER_ROLES",
+    "SCHOOL_KINDS",
+    "AgendaItem",
+    "Attendance",
+    "AttendanceStatus",
+    "Committee",
+    "CommitteeKind",
+    "ExceptionKind",
+    "Invitation",
+    "Meeting",
+    "MeetingSeries",
+    "MemberRole",
+    "Membership",
+    "Minutes",
+    "MinutesAmendment",
+    "MinutesStatus",
+    "Rsvp",
+    "RsvpResponse",
+    "SeriesException",
+    "Visibility",
+    "current_q",
+]

@@ -1,0 +1,399 @@
+"""Recurring meetings: a series (an RRULE from a local start), its occurrences
+materialised as meetings up to a horizon, per-occurrence exceptions, and "this and
+following" splits.
+
+Occurrences are keyed by their original start (UTC). An exception (cancelled, or moved to
+another time or place) is stored under that key, so expanding the series again — after the
+series changes, or as the horizon moves on — re-applies it instead of undoing it. Past
+meetings are records and are never rewritten by a change to the series."""
+
+from datetime import UTC, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from committees import recurrence
+from committees.errors import NotAnOccurrence, SeriesOccurrenceEdit
+from committees.models import (
+    Committee,
+    ExceptionKind,
+    Meeting,
+    MeetingSeries,
+    SeriesException,
+)
+from committees.services.meetings import apply_event_changes, create_meeting, default_place
+from events_api.events.models import EventStatus
+from events_api.people.models import School
+
+HORIZON = timedelta(days=365)
+SERIES_FIELDS = frozenset(
+    {
+        "title",
+        "description",
+        "start_date",
+        "start_time",
+        "duration_minutes",
+        "timezone",
+        "school",
+        "address",
+        "room",
+        "online_url",
+        "capacity",
+        "status",
+    }
+)
+PLACE_KEYS = ("school", "address", "room", "online_url")
+
+
+def series_start(series: MeetingSeries):
+    return recurrence.local_start(series.start_date, series.start_time, series.timezone)
+
+
+def occurrence_map(series: MeetingSeries) -> dict:
+    """Original start (UTC) → local start, for every occurrence of the series."""
+    return {
+        moment.astimezone(UTC): moment
+        for moment in recurrence.occurrences(series.rrule, start=series_start(series))
+    }
+
+
+def _place_defaults(committee: Committee, fields: dict) -> dict:
+    place = {k: fields.get(k) for k in ("school", "address", "online_url")}
+    filled = default_place(committee, place)
+    return {**fields, **{k: v for k, v in filled.items() if v is not None}}
+
+
+def _fields(series: MeetingSeries, start, exception, schools: dict) -> dict:
+    """The event fields an occurrence should have: the series', then its exception."""
+    fields = {
+        "title": series.title,
+        "description": series.description,
+        "capacity": series.capacity,
+        "timezone": series.timezone,
+        "school": series.school,
+        "address": series.address,
+        "room": series.room,
+        "online_url": series.online_url,
+        "starts_at": start,
+        "ends_at": start + timedelta(minutes=series.duration_minutes),
+        "status": series.status,
+    }
+    if exception is None:
+        return fields
+    if exception.starts_at is not None:
+        fields["starts_at"] = exception.starts_at
+        fields["ends_at"] = exception.ends_at
+    for name in ("address", "room", "online_url"):
+        if name in exception.place:
+            fields[name] = exception.place[name]
+    if "school" in exception.place:
+        fields["school"] = schools.get(exception.place["school"])
+    if exception.kind == ExceptionKind.CANCEL:
+        fields["status"] = EventStatus.CANCELLED
+    return fields
+
+
+def _diff(event, fields: dict) -> dict:
+    changes = {}
+    for name, value in fields.items():
+        if name == "school":
+            if event.school_id != (value.pk if value is not None else None):
+                changes[name] = value
+        elif getattr(event, name) != value:
+            changes[name] = value
+    return changes
+
+
+def _schools_of(exceptions) -> dict:
+    ids = {e.place["school"] for e in exceptions if e.place.get("school")}
+    return School.objects.in_bulk(ids) if ids else {}
+
+
+def _rekey_by_date(series, keys: dict, meetings: dict, exceptions: dict, now) -> None:
+    """After the series' start time or zone changed, future meetings (and exceptions)
+    whose original start is no longer an occurrence move to the occurrence on the same
+    local day, so their RSVPs, agendas and exceptions follow them."""
+    zone = series_start(series).tzinfo
+    by_day = {start.date(): key for key, start in keys.items()}
+    for old_key in sorted(set(meetings) - set(keys)):
+        if old_key < now:
+            continue
+        new_key = by_day.get(old_key.astimezone(zone).date())
+        if new_key is None or new_key in meetings:
+            continue
+        meeting = meetings.pop(old_key)
+        meeting.original_start = new_key
+        meeting.save(update_fields=["original_start", "updated_at"])
+        meetings[new_key] = meeting
+        exception = exceptions.pop(old_key, None)
+        if exception is not None and new_key not in exceptions:
+            exception.original_start = new_key
+            exception.save(update_fields=["original_start", "updated_at"])
+            exceptions[new_key] = exception
+
+
+def sync_series(
+    *, series: MeetingSeries, now=None, include_past: bool = False, rekey: bool = False
+) -> dict:
+    """Bring the series' meetings in step with its rule, fields and exceptions, up to
+    HORIZON ahead: create missing occurrences, update future ones, cancel future meetings
+    that are no longer occurrences. Past meetings are created only with
+    ``include_past`` (a new series) and never changed. Returns counts."""
+    now = now or timezone.now()
+    keys = occurrence_map(series)
+    exceptions = {e.original_start: e for e in series.exceptions.all()}
+    meetings = {
+        m.original_start: m
+        for m in series.meetings.select_related("event", "committee").prefetch_related(
+            "event__languages"
+        )
+    }
+    if rekey:
+        _rekey_by_date(series, keys, meetings, exceptions, now)
+    schools = _schools_of(exceptions.values())
+    languages = sorted(language.code for language in series.languages.all())
+    counts = {"created": 0, "updated": 0, "cancelled": 0}
+    for key, start in sorted(keys.items()):
+        if key > now + HORIZON:
+            break
+        fields = _fields(series, start, exceptions.get(key), schools)
+        meeting = meetings.get(key)
+        if meeting is None:
+            if key >= now or include_past:
+                create_meeting(
+                    committee=series.committee,
+                    series=series,
+                    original_start=key,
+                    languages=languages,
+                    now=now,
+                    **fields,
+                )
+                counts["created"] += 1
+            continue
+        if key < now:
+            continue
+        changes = _diff(meeting.event, fields)
+        new_languages = sorted(language.code for language in meeting.event.languages.all())
+        if changes or new_languages != languages:
+            apply_event_changes(
+                meeting,
+                languages=languages if new_languages != languages else None,
+                now=now,
+                **changes,
+            )
+            counts["updated"] += 1
+    for key, meeting in meetings.items():
+        if key not in keys and key >= now and meeting.event.status != EventStatus.CANCELLED:
+            apply_event_changes(meeting, status=EventStatus.CANCELLED)
+            counts["cancelled"] += 1
+    return counts
+
+
+def create_series(
+    *, committee: Committee, rrule: str, languages=(), now=None, **fields
+) -> MeetingSeries:
+    """Create a series and materialise its occurrences (past ones too, as records) up to
+    HORIZON ahead. Raises InvalidRRule, UnboundedRRule, TooManyOccurrences, NoOccurrences,
+    PlaceRequired, ValidationError."""
+    fields = _place_defaults(committee, fields)
+    series = MeetingSeries(
+        committee=committee, **{k: v for k, v in fields.items() if k in SERIES_FIELDS}
+    )
+    if "timezone" not in fields:
+        series.timezone = committee.timezone
+    series.full_clean(exclude=["rrule"])
+    series.rrule = recurrence.normalise(rrule, start=series_start(series))
+    with transaction.atomic():
+        series.save()
+        series.languages.set(languages)
+        sync_series(series=series, now=now, include_past=True)
+    return series
+
+
+def update_series(
+    *, series: MeetingSeries, rrule=None, languages=None, now=None, **changes
+) -> MeetingSeries:
+    """Change the whole series; future meetings follow (a new time keeps each meeting
+    and its RSVPs on its day), past ones stay as they were. Raises the rule errors of
+    create_series."""
+    with transaction.atomic():
+        series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+        for name, value in changes.items():
+            if name in SERIES_FIELDS:
+                setattr(series, name, value)
+        filled = _place_defaults(series.committee, {k: getattr(series, k) for k in PLACE_KEYS})
+        for name in PLACE_KEYS:
+            setattr(series, name, filled[name])
+        series.full_clean(exclude=["rrule"])
+        series.rrule = recurrence.normalise(rrule or series.rrule, start=series_start(series))
+        series.save()
+        if languages is not None:
+            series.languages.set(languages)
+        sync_series(series=series, now=now, rekey=True)
+    return series
+
+
+def _key(series: MeetingSeries, original_start):
+    key = original_start.astimezone(UTC)
+    if key not in occurrence_map(series):
+        raise NotAnOccurrence(extra={"original_start": original_start.isoformat()})
+    return key
+
+
+def _resync_one(series: MeetingSeries, key, now=None) -> None:
+    meeting = (
+        series.meetings.select_related("event", "committee").filter(original_start=key).first()
+    )
+    if meeting is None:
+        return
+    exception = series.exceptions.filter(original_start=key).first()
+    schools = _schools_of([exception] if exception else [])
+    fields = _fields(series, occurrence_map(series)[key], exception, schools)
+    changes = _diff(meeting.event, fields)
+    if changes:
+        apply_event_changes(meeting, now=now, **changes)
+
+
+def set_exception(
+    *,
+    series: MeetingSeries,
+    original_start,
+    kind: str,
+    starts_at=None,
+    ends_at=None,
+    place: dict | None = None,
+    now=None,
+) -> SeriesException:
+    """Cancel or move one occurrence (``original_start`` must be one: NotAnOccurrence).
+    A move gives a new start (the end follows at the series' duration unless given)
+    and/or place overrides. The meeting, if already materialised, changes at once."""
+    with transaction.atomic():
+        key = _key(series, original_start)
+        if starts_at is not None and ends_at is None:
+            ends_at = starts_at + timedelta(minutes=series.duration_minutes)
+        if starts_at is not None and ends_at <= starts_at:
+            raise ValidationError({"ends_at": _("The end must be after the start.")})
+        exception, _created = SeriesException.objects.update_or_create(
+            series=series,
+            original_start=key,
+            defaults={
+                "kind": kind,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "place": _place_json(place or {}),
+            },
+        )
+        _resync_one(series, key, now=now)
+    return exception
+
+
+def _place_json(place: dict) -> dict:
+    out = {}
+    for name in PLACE_KEYS:
+        if name in place:
+            value = place[name]
+            out[name] = value.pk if isinstance(value, School) else value
+    return out
+
+
+def remove_exception(*, exception: SeriesException, now=None) -> None:
+    """Restore an occurrence to what the series says."""
+    with transaction.atomic():
+        series, key = exception.series, exception.original_start
+        exception.delete()
+        _resync_one(series, key, now=now)
+
+
+def change_occurrence(*, meeting: Meeting, now=None, **changes) -> Meeting:
+    """A change made to one meeting of a series, recorded as its exception: cancelling
+    it, restoring it, or moving it (time and/or place). Raises SeriesOccurrenceEdit for
+    other statuses."""
+    series = meeting.series
+    existing = series.exceptions.filter(original_start=meeting.original_start).first()
+    status = changes.pop("status", None)
+    if status not in (None, EventStatus.CANCELLED, EventStatus.PUBLISHED):
+        raise SeriesOccurrenceEdit()
+    starts_at = changes.get("starts_at", existing.starts_at if existing else None)
+    ends_at = changes.get("ends_at", existing.ends_at if existing else None)
+    if "starts_at" in changes and "ends_at" not in changes:
+        ends_at = None
+    if "ends_at" in changes and starts_at is None:
+        starts_at = meeting.event.starts_at
+    place = dict(existing.place) if existing else {}
+    place.update(_place_json({k: v for k, v in changes.items() if k in PLACE_KEYS}))
+    moved = starts_at is not None or bool(place)
+    if status == EventStatus.CANCELLED:
+        kind = ExceptionKind.CANCEL
+    elif status == EventStatus.PUBLISHED or existing is None or existing.kind == "move":
+        kind = ExceptionKind.MOVE
+    else:
+        kind = existing.kind
+    if kind == ExceptionKind.MOVE and not moved:
+        if existing is not None:
+            remove_exception(exception=existing, now=now)
+    else:
+        set_exception(
+            series=series,
+            original_start=meeting.original_start,
+            kind=kind,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=place,
+            now=now,
+        )
+    return Meeting.objects.select_related("event", "committee", "series").get(pk=meeting.pk)
+
+
+def split_series(
+    *, series: MeetingSeries, at, rrule=None, languages=None, now=None, **changes
+) -> MeetingSeries:
+    """ "This and following": the series ends before the occurrence ``at`` and a new
+    series (with ``changes``) carries on from it, taking over the meetings and exceptions
+    from ``at`` on. A split at the first occurrence changes the whole series. Raises
+    NotAnOccurrence and the rule errors of create_series."""
+    with transaction.atomic():
+        series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+        key = _key(series, at)
+        keys = sorted(occurrence_map(series))
+        if key == keys[0]:
+            return update_series(
+                series=series, rrule=rrule, languages=languages, now=now, **changes
+            )
+        before = len([k for k in keys if k < key])
+        if rrule is None:
+            count = recurrence.has_count(series.rrule)
+            rrule = recurrence.with_count(series.rrule, count - before) if count else series.rrule
+        local = occurrence_map(series)[key]
+        new = MeetingSeries(
+            committee=series.committee,
+            split_from=series,
+            **{name: getattr(series, name) for name in SERIES_FIELDS},
+        )
+        new.start_date = local.date()
+        for name, value in changes.items():
+            if name in SERIES_FIELDS:
+                setattr(new, name, value)
+        filled = _place_defaults(series.committee, {k: getattr(new, k) for k in PLACE_KEYS})
+        for name in PLACE_KEYS:
+            setattr(new, name, filled[name])
+        new.full_clean(exclude=["rrule"])
+        new.rrule = recurrence.normalise(rrule, start=series_start(new))
+        new.save()
+        new.languages.set(languages if languages is not None else series.languages.all())
+        series.rrule = recurrence.ending_before(series.rrule, key)
+        series.save(update_fields=["rrule", "updated_at"])
+        series.meetings.filter(original_start__gte=key).update(series=new)
+        series.exceptions.filter(original_start__gte=key).update(series=new)
+        sync_series(series=new, now=now, rekey=True)
+    return new
+
+
+def extend_horizons(*, now=None) -> int:
+    """Materialise occurrences that came within the horizon since the last run (run
+    daily). Returns the number of meetings created."""
+    created = 0
+    for series in MeetingSeries.objects.select_related("committee").prefetch_related("languages"):
+        created += sync_series(series=series, now=now)["created"]
+    return created

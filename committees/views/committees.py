@@ -1,0 +1,410 @@
+"""Committees, their members, invitations, meetings, series and late-notice report."""
+
+from django.db import transaction
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from committees import queries
+from committees.filters import (
+    CommitteeFilter,
+    InvitationFilter,
+    MeetingFilter,
+    MembershipFilter,
+    SeriesFilter,
+)
+from committees.models import Membership, SeriesException
+from committees.serializers.committees import (
+    CommitteeSerializer,
+    CommitteeWriteSerializer,
+    InvitationAcceptSerializer,
+    InvitationCreatedSerializer,
+    InvitationSerializer,
+    InvitationWriteSerializer,
+    MemberChangeSerializer,
+    MemberPublicSerializer,
+    MemberSerializer,
+    MemberWriteSerializer,
+)
+from committees.serializers.meetings import (
+    ExceptionSerializer,
+    ExceptionWriteSerializer,
+    MeetingSerializer,
+    MeetingWriteSerializer,
+    SeriesChangeSerializer,
+    SeriesSerializer,
+    SeriesWriteSerializer,
+    SplitSerializer,
+)
+from committees.services import committees as services
+from committees.services import meetings as meeting_services
+from committees.services import series as series_services
+from committees.views.common import (
+    ERRORS,
+    MEETING_FILTERS,
+    serializer_context,
+    visible_committee,
+)
+from events_api.core.errors import NotFound
+from events_api.core.filtering import apply_filterset
+from events_api.people.roles import Role, has_role
+
+SERIES_PATH = r"series/(?P<series_id>\d+)"
+
+
+class CommitteeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Committees: public ones for everyone, members-only ones for their members. Chairs,
+    co-chairs and secretaries change them; organisers create them."""
+
+    lookup_value_regex = r"\d+"
+    serializer_class = CommitteeSerializer
+    filterset_class = CommitteeFilter
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        return queries.visible_committees(self.request.user)
+
+    def _committee(self):
+        return visible_committee(self.request.user, self.kwargs["pk"])
+
+    def _managed(self):
+        """The committee, if the user may change it: 404 when they cannot see it, 403
+        when they can but do not chair it."""
+        committee = self._committee()
+        if not queries.is_manager(self.request.user, committee):
+            raise PermissionDenied()
+        return committee
+
+    def _answer(self, committee, code=status.HTTP_200_OK):
+        fresh = queries.committees_for_list().get(pk=committee.pk)
+        return Response(
+            CommitteeSerializer(fresh, context=self.get_serializer_context()).data, code
+        )
+
+    @extend_schema(request=CommitteeWriteSerializer, responses={201: CommitteeSerializer, **ERRORS})
+    def create(self, request):
+        if not has_role(request.user, Role.ORGANISER):
+            raise PermissionDenied()
+        serializer = CommitteeWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        committee = services.create_committee(
+            by=request.user, languages=data.pop("languages", []), **data
+        )
+        return self._answer(committee, status.HTTP_201_CREATED)
+
+    @extend_schema(request=CommitteeWriteSerializer, responses={200: CommitteeSerializer, **ERRORS})
+    def partial_update(self, request, pk=None):
+        committee = self._managed()
+        serializer = CommitteeWriteSerializer(committee, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        services.update_committee(
+            committee=committee, languages=data.pop("languages", None), **data
+        )
+        return self._answer(committee)
+
+    # --- members ---------------------------------------------------------------------------
+
+    @extend_schema(
+        methods=["GET"],
+        responses=MemberSerializer(many=True),
+        parameters=[OpenApiParameter("role", str), OpenApiParameter("voting", bool)],
+        description="Members see every member; anyone else the name and role of current "
+        "members who chose to be shown publicly (the same shape, other fields empty).",
+    )
+    @extend_schema(
+        methods=["POST"], request=MemberWriteSerializer, responses={201: MemberSerializer, **ERRORS}
+    )
+    @action(
+        detail=True, methods=["get", "post"], filter_backends=[], serializer_class=MemberSerializer
+    )
+    def members(self, request, pk=None):
+        if request.method == "POST":
+            committee = self._managed()
+            serializer = MemberWriteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            membership = services.add_member(committee=committee, **serializer.validated_data)
+            return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
+        committee = self._committee()
+        rows = apply_filterset(
+            MembershipFilter, request, queries.members_of(committee, request.user)
+        )
+        page = self.paginate_queryset(rows)
+        serializer_class = (
+            MemberSerializer
+            if queries.is_member(request.user, committee)
+            else MemberPublicSerializer
+        )
+        return self.get_paginated_response(serializer_class(page, many=True).data)
+
+    @extend_schema(
+        methods=["PATCH"],
+        request=MemberChangeSerializer,
+        responses={200: MemberSerializer, **ERRORS},
+        description="Chairs and secretaries change role, voting, term and organisation; a "
+        "member changes their own public opt-in.",
+    )
+    @extend_schema(methods=["DELETE"], responses={204: None, **ERRORS})
+    @action(
+        detail=True,
+        methods=["patch", "delete"],
+        url_path=r"members/(?P<member_id>\d+)",
+        filter_backends=[],
+        serializer_class=MemberSerializer,
+    )
+    def member(self, request, pk=None, member_id=None):
+        committee = self._committee()
+        membership = Membership.objects.filter(committee=committee, pk=member_id).first()
+        if membership is None or not queries.is_member(request.user, committee):
+            raise NotFound()
+        manager = queries.is_manager(request.user, committee)
+        own = membership.user_id == request.user.pk
+        if request.method == "DELETE":
+            if not (manager or own):
+                raise PermissionDenied()
+            services.remove_member(membership=membership)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        serializer = MemberChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        if ("show_publicly" in data and not own) or (set(data) - {"show_publicly"} and not manager):
+            raise PermissionDenied()
+        membership = services.change_member(membership=membership, **data)
+        return Response(MemberSerializer(membership).data)
+
+    # --- invitations -----------------------------------------------------------------------
+
+    @extend_schema(
+        methods=["GET"],
+        responses=InvitationSerializer(many=True),
+        parameters=[OpenApiParameter("pending", bool), OpenApiParameter("role", str)],
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=InvitationWriteSerializer,
+        responses={201: InvitationCreatedSerializer, **ERRORS},
+        description="Invite someone by email or phone. The secret token is in this answer "
+        "only; they accept it signed in at /api/v1/committee-invitations/accept/.",
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        filter_backends=[],
+        serializer_class=InvitationSerializer,
+    )
+    def invitations(self, request, pk=None):
+        committee = self._managed()
+        if request.method == "POST":
+            serializer = InvitationWriteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            invitation, token = services.invite(
+                committee=committee, by=request.user, **serializer.validated_data
+            )
+            body = InvitationCreatedSerializer(invitation, context={"token": token}).data
+            return Response(body, status=status.HTTP_201_CREATED)
+        rows = apply_filterset(InvitationFilter, request, queries.invitations_of(committee))
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(InvitationSerializer(page, many=True).data)
+
+    # --- meetings --------------------------------------------------------------------------
+
+    @extend_schema(
+        methods=["GET"], responses=MeetingSerializer(many=True), parameters=MEETING_FILTERS
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=MeetingWriteSerializer,
+        responses={201: MeetingSerializer, **ERRORS},
+    )
+    @action(
+        detail=True, methods=["get", "post"], filter_backends=[], serializer_class=MeetingSerializer
+    )
+    def meetings(self, request, pk=None):
+        if request.method == "POST":
+            committee = self._managed()
+            serializer = MeetingWriteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            meeting = meeting_services.create_meeting(
+                committee=committee, **serializer.validated_data
+            )
+            fresh = queries.meetings_for_list().get(pk=meeting.pk)
+            return Response(
+                MeetingSerializer(fresh, context=serializer_context(self)).data,
+                status=status.HTTP_201_CREATED,
+            )
+        return self._meeting_list(queries.meetings_of(self._committee(), request.user))
+
+    def _meeting_list(self, rows):
+        rows = apply_filterset(MeetingFilter, self.request, rows)
+        page = self.paginate_queryset(rows)
+        data = MeetingSerializer(page, many=True, context=serializer_context(self)).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        responses=MeetingSerializer(many=True),
+        parameters=MEETING_FILTERS,
+        summary="Meetings scheduled or changed inside the public notice period",
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="late-notices",
+        filter_backends=[],
+        serializer_class=MeetingSerializer,
+    )
+    def late_notices(self, request, pk=None):
+        return self._meeting_list(queries.late_notices_of(self._committee(), request.user))
+
+    # --- series ----------------------------------------------------------------------------
+
+    def _series(self, committee, series_id):
+        series = queries.series_of(committee).filter(pk=series_id).first()
+        if series is None:
+            raise NotFound()
+        return series
+
+    @extend_schema(
+        methods=["GET"],
+        responses=SeriesSerializer(many=True),
+        parameters=[OpenApiParameter("status", str)],
+    )
+    @extend_schema(
+        methods=["POST"], request=SeriesWriteSerializer, responses={201: SeriesSerializer, **ERRORS}
+    )
+    @action(
+        detail=True, methods=["get", "post"], filter_backends=[], serializer_class=SeriesSerializer
+    )
+    def series(self, request, pk=None):
+        if request.method == "POST":
+            committee = self._managed()
+            serializer = SeriesWriteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            data = dict(serializer.validated_data)
+            series = series_services.create_series(
+                committee=committee, languages=data.pop("languages", []), **data
+            )
+            return Response(
+                SeriesSerializer(self._series(committee, series.pk)).data, status.HTTP_201_CREATED
+            )
+        committee = self._committee()
+        rows = apply_filterset(SeriesFilter, request, queries.series_of(committee))
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(SeriesSerializer(page, many=True).data)
+
+    @extend_schema(methods=["GET"], responses={200: SeriesSerializer, 404: ERRORS[404]})
+    @extend_schema(
+        methods=["PATCH"],
+        request=SeriesChangeSerializer,
+        responses={200: SeriesSerializer, **ERRORS},
+        description="Change the whole series; its future meetings follow.",
+    )
+    @action(
+        detail=True,
+        methods=["get", "patch"],
+        url_path=SERIES_PATH,
+        filter_backends=[],
+        serializer_class=SeriesSerializer,
+    )
+    def series_detail(self, request, pk=None, series_id=None):
+        if request.method == "GET":
+            return Response(SeriesSerializer(self._series(self._committee(), series_id)).data)
+        committee = self._managed()
+        series = self._series(committee, series_id)
+        serializer = SeriesChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        series_services.update_series(series=series, languages=data.pop("languages", None), **data)
+        return Response(SeriesSerializer(self._series(committee, series_id)).data)
+
+    @extend_schema(
+        request=SplitSerializer,
+        responses={201: SeriesSerializer, **ERRORS},
+        summary="Change this occurrence and the following ones (splits the series)",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=rf"{SERIES_PATH}/split",
+        filter_backends=[],
+        serializer_class=SeriesSerializer,
+    )
+    def series_split(self, request, pk=None, series_id=None):
+        committee = self._managed()
+        series = self._series(committee, series_id)
+        serializer = SplitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        new = series_services.split_series(
+            series=series, at=data.pop("at"), languages=data.pop("languages", None), **data
+        )
+        return Response(
+            SeriesSerializer(self._series(committee, new.pk)).data, status.HTTP_201_CREATED
+        )
+
+    @extend_schema(methods=["GET"], responses=ExceptionSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        request=ExceptionWriteSerializer,
+        responses={201: ExceptionSerializer, **ERRORS},
+        description="Cancel or move one occurrence, named by its original start.",
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path=rf"{SERIES_PATH}/exceptions",
+        filter_backends=[],
+        serializer_class=ExceptionSerializer,
+    )
+    def series_exceptions(self, request, pk=None, series_id=None):
+        if request.method == "GET":
+            series = self._series(self._committee(), series_id)
+            rows = SeriesException.objects.filter(series=series).order_by("original_start", "id")
+            page = self.paginate_queryset(rows)
+            return self.get_paginated_response(ExceptionSerializer(page, many=True).data)
+        series = self._series(self._managed(), series_id)
+        serializer = ExceptionWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        place = {k: data.pop(k) for k in ("school", "address", "room", "online_url") if k in data}
+        exception = series_services.set_exception(series=series, place=place, **data)
+        return Response(ExceptionSerializer(exception).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={204: None, **ERRORS}, summary="Restore an occurrence")
+    @action(
+        detail=True,
+        methods=["delete"],
+        url_path=rf"{SERIES_PATH}/exceptions/(?P<exception_id>\d+)",
+        filter_backends=[],
+        serializer_class=ExceptionSerializer,
+    )
+    def series_exception(self, request, pk=None, series_id=None, exception_id=None):
+        series = self._series(self._managed(), series_id)
+        exception = SeriesException.objects.filter(series=series, pk=exception_id).first()
+        if exception is None:
+            raise NotFound()
+        series_services.remove_exception(exception=exception)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class InvitationAcceptView(APIView):
+    """Accept an invitation (signed in, by code or password): it becomes a membership."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=InvitationAcceptSerializer, responses={201: MemberSerializer, **ERRORS})
+    def post(self, request):
+        serializer = InvitationAcceptSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            membership = services.accept_invitation(
+                token=serializer.validated_data["token"], user=request.user
+            )
+        return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)

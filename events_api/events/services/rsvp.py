@@ -1,0 +1,125 @@
+"""RSVPs to an event (a committee meeting): "yes" or "maybe" is a registration (a seat,
+or a place on the waitlist); "no" is a registration with status ``declined`` that holds no
+seat, so organisers know who answered and nobody is counted twice. Changing one's answer
+moves between the two through the registration services, so the waitlist and anything
+that follows registrations (interpreter requests, calendars) stay in step."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from events_api.events.errors import (
+    AlreadyRegistered,
+    EventCancelled,
+    EventNotFound,
+    RegistrationClosed,
+)
+from events_api.events.models import ACTIVE, Event, EventStatus, Registration, RegistrationStatus
+from events_api.events.passes import hash_token, new_manage_token, new_pass_code
+from events_api.events.services.locking import lock_event
+from events_api.events.services.registration import (
+    Contact,
+    Needs,
+    Party,
+    cancel,
+    change,
+    register,
+)
+
+
+@dataclass(frozen=True)
+class Answered:
+    registration: Registration
+    # Set when a new registration was made: the only time its manage token is known.
+    manage_token: str | None
+
+
+def answer_of(event_id: int, contact: Contact) -> Registration | None:
+    """The contact's current answer (an active or declined registration), if any."""
+    match = Q(pk__in=[])
+    if contact.user is not None:
+        match |= Q(user=contact.user)
+    if contact.email:
+        match |= Q(email__iexact=contact.email)
+    if contact.phone:
+        match |= Q(phone=contact.phone)
+    return (
+        Registration.objects.filter(match, event_id=event_id, status__in=ACTIVE)
+        .order_by("id")
+        .first()
+    )
+
+
+def _check_answerable(event: Event) -> None:
+    if event.status == EventStatus.CANCELLED:
+        raise EventCancelled()
+    if event.status != EventStatus.PUBLISHED:
+        raise EventNotFound()
+    if timezone.now() >= (event.registration_closes_at or event.ends_at):
+        raise RegistrationClosed()
+
+
+def _decline(event: Event, contact: Contact, needs: Needs) -> Answered:
+    token = new_manage_token()
+    code = new_pass_code()
+    while Registration.objects.filter(event=event, pass_code=code).exists():
+        code = new_pass_code()
+    registration = Registration.objects.create(
+        event=event,
+        user=contact.user,
+        name=contact.name,
+        email=contact.email,
+        phone=contact.phone,
+        preferred_language_id=needs.preferred_language,
+        status=RegistrationStatus.DECLINED,
+        pass_code=code,
+        manage_token_hash=hash_token(token),
+    )
+    return Answered(registration=registration, manage_token=token)
+
+
+def respond(
+    *,
+    event_id: int,
+    contact: Contact,
+    attending: bool,
+    party: Party,
+    needs: Needs,
+    allow_change: bool = True,
+) -> Answered:
+    """Record an answer. Attending: a new registration (register), a changed one (change),
+    or a declined one replaced by a new registration. Not attending: an active
+    registration is cancelled (freeing its seats for the waitlist) and a declined one
+    recorded in its place.
+
+    ``allow_change`` False (a guest without an account: changes go through their manage
+    link) refuses a second answer with AlreadyRegistered. Raises what ``register`` raises,
+    plus EventCancelled / EventNotFound / RegistrationClosed for a "no". All in one
+    transaction holding the event lock; nothing changes when it raises."""
+    with transaction.atomic():
+        try:
+            event = lock_event(event_id)
+        except Event.DoesNotExist as exc:
+            raise EventNotFound() from exc
+        existing = answer_of(event_id, contact)
+        if existing is not None and not allow_change:
+            raise AlreadyRegistered(
+                extra={"existing_registration": {"id": existing.pk, "status": existing.status}}
+            )
+        if attending:
+            if existing is None or existing.status == RegistrationStatus.DECLINED:
+                if existing is not None:
+                    cancel(registration_id=existing.pk)
+                registered = register(event_id=event_id, contact=contact, party=party, needs=needs)
+                return Answered(registered.registration, registered.manage_token)
+            return Answered(
+                change(registration_id=existing.pk, party=party, needs=needs), manage_token=None
+            )
+        _check_answerable(event)
+        if existing is not None and existing.status == RegistrationStatus.DECLINED:
+            return Answered(existing, manage_token=None)
+        if existing is not None:
+            cancel(registration_id=existing.pk)
+        return _decline(event, contact, needs)

@@ -111,7 +111,7 @@ def suggestion_candidates(line: DemandLine, nearby: QuerySet[Assignment]):
         starts_at__lte=event.starts_at, ends_at__gte=event.ends_at
     )
     return (
-        interpreters_for_list()
+        Interpreter.objects.prefetch_related("languages", "modes")
         .filter(
             active=True,
             pk__in=Interpreter.languages.through.objects.filter(

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from events_api.interpretation import queries
 from events_api.interpretation.errors import LineNotFound
 from events_api.interpretation.filters import DemandLineFilter, InterpreterRequestFilter
+from events_api.interpretation.models import DemandLine
 from events_api.interpretation.permissions import IsCoordinator
 from events_api.interpretation.serializers import (
     DemandLineSerializer,
@@ -115,7 +116,7 @@ class DemandLineViewSet(
     )
     @action(detail=True, methods=["get"], filter_backends=[], serializer_class=SuggestionSerializer)
     def suggestions(self, request, pk=None):
-        line = self.get_queryset().filter(pk=pk).first()
+        line = DemandLine.objects.select_related("event").filter(pk=pk).first()
         if line is None:
             raise LineNotFound()
         event = line.event

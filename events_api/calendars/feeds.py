@@ -1,0 +1,149 @@
+"""What every .ics view shares: the date window, the language, and the conditional GET that
+answers 304 from a cheap stamp without building the calendar. Apps with feeds of their own
+(committees) build on these too."""
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from rest_framework import status
+
+from events_api.calendars.queries import Stamp
+from events_api.core.errors import DomainError, error_body
+from events_api.core.i18n import FALLBACK_LANGUAGE, normalise_language
+
+# Bump when the builder's output changes for the same data, so clients refetch.
+FORMAT_VERSION = "1"
+DEFAULT_PAST = timedelta(days=30)
+DEFAULT_FUTURE = timedelta(days=366)
+MAX_SPAN = timedelta(days=2 * 366)
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
+
+
+class FeedRangeInvalid(DomainError):
+    code = "invalid_range"
+    message = _("The date range of the calendar is not valid.")
+    status = status.HTTP_400_BAD_REQUEST
+
+
+@dataclass(frozen=True)
+class FeedWindow:
+    """The half-open span [start, end) of time a feed covers."""
+
+    start: datetime
+    end: datetime
+
+    def as_tuple(self) -> tuple[datetime, datetime]:
+        return (self.start, self.end)
+
+
+def _parse_moment(raw: str, name: str) -> datetime:
+    day = parse_date(raw) if len(raw) == 10 else None
+    if day is not None:
+        return datetime.combine(day, time.min, tzinfo=UTC)
+    try:
+        moment = parse_datetime(raw)
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise FeedRangeInvalid(
+            fields={name: [_("Give a date (2027-03-01) or a date and time with its offset.")]}
+        )
+    if timezone.is_naive(moment):
+        raise FeedRangeInvalid(fields={name: [_("Give the time with its UTC offset.")]})
+    return moment
+
+
+def parse_window(params, *, now: datetime | None = None) -> FeedWindow:
+    """``from`` / ``to`` from the query string (dates or aware datetimes). Without them,
+    30 days back to a year ahead, counted from the start of today (UTC) so the window, and
+    with it the ETag, stays the same all day. At most two years. Raises FeedRangeInvalid."""
+    raw_from = (params.get("from") or "").strip()
+    raw_to = (params.get("to") or "").strip()
+    today = datetime.combine((now or timezone.now()).astimezone(UTC).date(), time.min, tzinfo=UTC)
+    start = _parse_moment(raw_from, "from") if raw_from else None
+    end = _parse_moment(raw_to, "to") if raw_to else None
+    default_span = DEFAULT_PAST + DEFAULT_FUTURE
+    if start is None and end is None:
+        start, end = today - DEFAULT_PAST, today + DEFAULT_FUTURE
+    elif start is None:
+        start = end - default_span
+    elif end is None:
+        end = start + default_span
+    if end <= start:
+        raise FeedRangeInvalid(fields={"to": [_("The end must be after the start.")]})
+    if end - start > MAX_SPAN:
+        raise FeedRangeInvalid(
+            fields={"to": [_("A calendar covers at most %(days)s days.") % {"days": MAX_SPAN.days}]}
+        )
+    return FeedWindow(start, end)
+
+
+def feed_language(request: HttpRequest, default: str = FALLBACK_LANGUAGE) -> str:
+    """``?lang=`` if it looks like a language code, else ``default``. Content falls back to
+    English when it has no text in that language, so an unknown code is harmless."""
+    code = normalise_language(request.GET.get("lang", ""))
+    if code and _LANGUAGE.fullmatch(code):
+        return code
+    return normalise_language(default) or FALLBACK_LANGUAGE
+
+
+def interface_language(lang: str) -> str:
+    """The nearest language our own strings are translated into (calendar names)."""
+    try:
+        return translation.get_supported_language_variant(lang)
+    except LookupError:
+        return FALLBACK_LANGUAGE
+
+
+def error_response(exc: DomainError) -> JsonResponse:
+    return JsonResponse(
+        error_body(exc.code, exc.detail_message, exc.fields, **exc.extra), status=exc.status
+    )
+
+
+def etag_for(stamp: Stamp, *variant: object) -> str:
+    last = stamp.last_modified.isoformat() if stamp.last_modified else "-"
+    text = "|".join([FORMAT_VERSION, str(stamp.count), last, *map(str, variant)])
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
+
+
+def feed_response(
+    request: HttpRequest,
+    *,
+    stamp: Stamp,
+    variant: tuple,
+    build: Callable[[], bytes],
+    filename: str,
+    private: bool = False,
+) -> HttpResponse:
+    """200 with the calendar, or 304 when the client's ETag / date still holds (then
+    ``build`` is not called). ``variant`` is everything besides the stamp that changes the
+    bytes: the feed's identity, language and window."""
+    etag = etag_for(stamp, *variant)
+    last_modified = stamp.last_modified.timestamp() if stamp.last_modified else None
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        response = not_modified
+    else:
+        response = HttpResponse(build(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    # Subscribed calendars poll; a personal feed's URL is a secret, so no shared caches.
+    response["Cache-Control"] = (
+        "private, no-cache" if private else "public, max-age=300, must-revalidate"
+    )
+    if private:
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,98 @@
+"""Reads for feeds: which events a feed holds, and the cheap stamp that says whether it
+changed since a client last fetched it."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+
+from events_api.calendars.models import FeedToken
+from events_api.events.hooks import personal_events_q
+from events_api.events.models import Event, Registration, RegistrationStatus
+from events_api.events.queries import PUBLIC_STATUSES, visible_events_q
+
+# A registration that no longer puts the event in the person's calendar.
+NOT_ATTENDING = (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED)
+FEED_EVENT_FIELDS = (
+    "id",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "room",
+    "address",
+    "online_url",
+    "status",
+    "version",
+    "updated_at",
+    "school__name",
+    "school__address",
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Enough to notice any change to a feed's events: how many, and the latest edit."""
+
+    count: int
+    last_modified: datetime | None
+
+    def touched(self, *moments: datetime | None) -> "Stamp":
+        """The same stamp, with other things the feed shows (its owner's registrations,
+        a summit's title) counted as edits."""
+        known = [m for m in (self.last_modified, *moments) if m is not None]
+        return Stamp(self.count, max(known) if known else None)
+
+
+def public_events_q() -> Q:
+    """What anyone may see: published and cancelled events that are not members-only."""
+    return visible_events_q(AnonymousUser())
+
+
+def personal_events_q_for(user) -> Q:
+    """The events ``user`` registered for (and not cancelled or declined) that they may
+    still see, plus those apps put in their calendar (their committees' meetings, their
+    interpreting jobs). Never drafts."""
+    registered = Registration.objects.filter(user=user).exclude(status__in=NOT_ATTENDING)
+    mine = Q(pk__in=registered.values("event_id")) & visible_events_q(user)
+    return (mine | personal_events_q(user)) & Q(status__in=PUBLIC_STATUSES)
+
+
+def in_window(start: datetime, end: datetime) -> Q:
+    return Q(ends_at__gt=start, starts_at__lt=end)
+
+
+def feed_events(where: Q) -> QuerySet[Event]:
+    """The rows a feed builds from, with the school in the same query."""
+    return (
+        Event.objects.filter(where)
+        .select_related("school")
+        .only(*FEED_EVENT_FIELDS)
+        .order_by("starts_at", "id")
+    )
+
+
+def event_stamp(where: Q) -> Stamp:
+    """One query."""
+    row = Event.objects.filter(where).aggregate(count=Count("pk"), last=Max("updated_at"))
+    return Stamp(row["count"], row["last"])
+
+
+def feed_token(token_hash: str) -> FeedToken | None:
+    """The token row with its user and the time of the user's latest registration change
+    (``registrations_changed_at``), in one query."""
+    latest = (
+        Registration.objects.filter(user=OuterRef("user_id"))
+        .order_by()
+        .values("user")
+        .annotate(last=Max("updated_at"))
+        .values("last")
+    )
+    return (
+        FeedToken.objects.select_related("user")
+        .annotate(registrations_changed_at=Subquery(latest))
+        .filter(token_hash=token_hash)
+        .first()
+    )

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events_api.core",
     "events_api.people",
     "events_api.events",
+    "events_api.calendars",
     "events_api.interpretation",
     "summits",
     "committees",

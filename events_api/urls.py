@@ -9,12 +9,15 @@ api_v1 = [
     path("", include("events_api.events.urls")),
     path("", include("events_api.interpretation.urls")),
     path("", include("summits.urls")),
+    path("", include("events_api.calendars.api_urls")),
     path("", include("committees.urls")),
 ]
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include(api_v1)),
+    path("calendar/", include("events_api.calendars.urls")),
+    path("calendar/", include("summits.calendar_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("_allauth/", include("allauth.headless.urls")),

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events_api.calendars.serializers import CalendarLinksSerializer
 from events_api.core.serializers import (
     AwareDateTimeField,
     LanguageCodeField,
@@ -12,6 +13,7 @@ from events_api.core.serializers import (
 from events_api.events.models import EventStatus
 from events_api.events.serializers import EventSerializer
 from events_api.people.models import Organization, School, User
+from summits.calendar import summit_calendar_links
 from summits.models import Room, Session, Summit, Track
 
 
@@ -24,6 +26,7 @@ class SummitSerializer(serializers.ModelSerializer):
     description_translations = serializers.JSONField(source="description", read_only=True)
     partners = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     venue_school = serializers.PrimaryKeyRelatedField(read_only=True)
+    calendar = serializers.SerializerMethodField()
 
     class Meta:
         model = Summit
@@ -46,7 +49,13 @@ class SummitSerializer(serializers.ModelSerializer):
             "partners",
             "status",
             "updated_at",
+            "calendar",
         ]
+
+    @extend_schema_field(CalendarLinksSerializer)
+    def get_calendar(self, summit) -> dict:
+        """Subscribe links for the summit's sessions (no queries)."""
+        return summit_calendar_links(summit)
 
 
 class SummitWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):

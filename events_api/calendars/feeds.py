@@ -129,7 +129,8 @@ def feed_response(
     ``build`` is not called). ``variant`` is everything besides the stamp that changes the
     bytes: the feed's identity, language and window."""
     etag = etag_for(stamp, *variant)
-    last_modified = stamp.last_modified.timestamp() if stamp.last_modified else None
+    # HTTP dates have whole seconds; compare at that precision (the ETag sees finer edits).
+    last_modified = int(stamp.last_modified.timestamp()) if stamp.last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         response = not_modified

@@ -13,7 +13,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import permissions, status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
@@ -151,11 +156,13 @@ class EventFeedView(APIView):
             )
 
 
-@extend_schema(
-    operation_id="calendar_event_ics",
-    summary="One event as an iCalendar file",
-    parameters=[LANG_PARAMETER],
-    responses=FILE_RESPONSES,
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="calendar_event_ics",
+        summary="One event as an iCalendar file",
+        parameters=[LANG_PARAMETER],
+        responses=FILE_RESPONSES,
+    )
 )
 class EventCalendarView(EventFeedView):
     """A published or cancelled event anyone may see; members-only and draft events are
@@ -179,14 +186,16 @@ class EventCalendarView(EventFeedView):
         )
 
 
-@extend_schema(
-    operation_id="calendar_personal_ics",
-    summary="A person's own calendar (subscribe to it)",
-    description="The events they registered for, their committees' meetings and their "
-    "interpreting assignments, behind a secret URL made at /api/v1/me/calendar-feed/. "
-    "An unknown or revoked token is not found.",
-    parameters=[LANG_PARAMETER, *WINDOW_PARAMETERS],
-    responses=FEED_RESPONSES,
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="calendar_personal_ics",
+        summary="A person's own calendar (subscribe to it)",
+        description="The events they registered for, their committees' meetings and their "
+        "interpreting assignments, behind a secret URL made at /api/v1/me/calendar-feed/. "
+        "An unknown or revoked token is not found.",
+        parameters=[LANG_PARAMETER, *WINDOW_PARAMETERS],
+        responses=FEED_RESPONSES,
+    )
 )
 class PersonalCalendarView(EventFeedView):
     def get_feed(self, request, token: str) -> EventFeed:

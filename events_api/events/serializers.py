@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events_api.calendars import links as calendar_links
+from events_api.calendars.event_items import event_links
 from events_api.core.serializers import (
     AwareDateTimeField,
     LanguageCodeField,
@@ -36,6 +38,10 @@ class EventSerializer(serializers.ModelSerializer):
     seats_left = serializers.SerializerMethodField()
     waitlist_length = serializers.IntegerField(read_only=True)
     max_party_size = serializers.IntegerField(source="party_limit", read_only=True)
+    ics_url = serializers.SerializerMethodField()
+    webcal_url = serializers.SerializerMethodField()
+    google_calendar_url = serializers.SerializerMethodField()
+    outlook_calendar_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Event
@@ -63,12 +69,29 @@ class EventSerializer(serializers.ModelSerializer):
             "max_party_size",
             "version",
             "updated_at",
+            "ics_url",
+            "webcal_url",
+            "google_calendar_url",
+            "outlook_calendar_url",
         ]
 
     def get_seats_left(self, event) -> int | None:
         if event.capacity is None:
             return None
         return max(event.capacity - event.seats_taken, 0)
+
+    # Calendar links: built from the row already loaded, no queries.
+    def get_ics_url(self, event) -> str:
+        return calendar_links.event_ics_url(event.pk)
+
+    def get_webcal_url(self, event) -> str:
+        return calendar_links.webcal(calendar_links.event_ics_url(event.pk))
+
+    def get_google_calendar_url(self, event) -> str:
+        return event_links(event)["google_calendar_url"]
+
+    def get_outlook_calendar_url(self, event) -> str:
+        return event_links(event)["outlook_calendar_url"]
 
 
 class EventWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):

@@ -1,0 +1,36 @@
+"""Calendar factories: feed tokens (with their secret known to the test) and hand-made
+CalendarItems."""
+
+from datetime import UTC, datetime, timedelta
+
+import factory
+
+from events_api.calendars.items import CalendarItem
+from events_api.events.passes import hash_token
+from tests.factories import NEW_YORK, UserFactory
+
+
+class FeedTokenFactory(factory.django.DjangoModelFactory):
+    """``token`` is the secret in the URL; only its hash is stored, as in production."""
+
+    class Meta:
+        model = "calendars.FeedToken"
+        exclude = ("token",)
+
+    user = factory.SubFactory(UserFactory)
+    token = factory.Sequence(lambda n: f"feed-token-{n:04d}-abcdefghijklmnopqrstuvwxyz0123")
+    token_hash = factory.LazyAttribute(lambda o: hash_token(o.token))
+
+
+class CalendarItemFactory(factory.Factory):
+    """A one-hour item at 19:00 New York time on 5 January 2027."""
+
+    class Meta:
+        model = CalendarItem
+
+    uid = factory.Sequence(lambda n: f"item-{n}@test.invalid")
+    summary = factory.Sequence(lambda n: f"Item {n}")
+    starts_at = datetime(2027, 1, 5, 19, tzinfo=NEW_YORK)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=1))
+    tzid = "America/New_York"
+    last_modified = datetime(2026, 12, 1, 12, tzinfo=UTC)

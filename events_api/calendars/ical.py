@@ -1,15 +1,14 @@
 """CalendarItems to RFC 5545 bytes. Pure: no database, no request, no clock unless asked.
 
-icalendar builds the components and the VTIMEZONEs; this module only decides what goes in
-them and folds the lines itself (icalendar folds character by character, which was most of
-the time spent on a 1,000-event feed)."""
+icalendar writes the calendar and its VTIMEZONEs; the VEVENT lines and the folding are
+done here because they are the hot path of a 1,000-event feed (see build_calendar)."""
 
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vDuration, vRecur, vText
+from icalendar import Calendar, Timezone, vDuration, vRecur, vText
 
 from events_api.calendars.items import CalendarItem
 
@@ -73,10 +72,37 @@ def _zone(tzid: str) -> ZoneInfo:
     return ZoneInfo("UTC") if tzid in UTC_NAMES else ZoneInfo(tzid)
 
 
-def _local(value: datetime, zone: ZoneInfo) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("CalendarItem datetimes must be timezone-aware.")
-    return value.astimezone(zone)
+def escape_text(text: str) -> str:
+    """An RFC 5545 TEXT value (3.3.11) from normalised text."""
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _param(value: str) -> str:
+    """A parameter value, quoted when it holds characters a bare one may not."""
+    return f'"{value}"' if any(c in value for c in ';:,"') else value
+
+
+def _utc(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+class _Times:
+    """Writes an item's times in its zone: ``NAME;TZID=zone:local`` or ``NAME:...Z``."""
+
+    def __init__(self, tzid: str):
+        self.zone = _zone(tzid)
+        self.is_utc = tzid in UTC_NAMES
+        self.prefix = "" if self.is_utc else f";TZID={_param(tzid)}"
+
+    def value(self, moment: datetime) -> str:
+        if moment.tzinfo is None:
+            raise ValueError("CalendarItem datetimes must be timezone-aware.")
+        if self.is_utc:
+            return _utc(moment)
+        return moment.astimezone(self.zone).strftime("%Y%m%dT%H%M%S")
+
+    def line(self, name: str, *moments: datetime) -> str:
+        return f"{name}{self.prefix}:{','.join(self.value(m) for m in moments)}"
 
 
 def _utc_until(rrule: str, zone: ZoneInfo) -> vRecur:
@@ -103,35 +129,45 @@ def _last_date(item: CalendarItem, recur: vRecur | None) -> date:
     return (item.ends_at + OPEN_SERIES_REACH).date()
 
 
-def _vevent(item: CalendarItem, dtstamp: datetime) -> tuple[Event, vRecur | None]:
+def _text(name: str, value: str) -> str:
+    return f"{name}:{escape_text(normalise_text(value))}"
+
+
+def _vevent(item: CalendarItem, dtstamp: datetime) -> tuple[list[str], vRecur | None]:
+    """The content lines of one VEVENT (unfolded)."""
     if item.status not in STATUSES:
         raise ValueError(f"Unknown status {item.status!r}.")
-    zone = _zone(item.tzid)
-    event = Event()
-    event["UID"] = vText(item.uid)
-    event.add("DTSTAMP", item.last_modified or dtstamp)
-    event.add("DTSTART", _local(item.starts_at, zone))
-    event.add("DTEND", _local(item.ends_at, zone))
+    times = _Times(item.tzid)
+    lines = [
+        "BEGIN:VEVENT",
+        _text("UID", item.uid),
+        f"DTSTAMP:{_utc(item.last_modified or dtstamp)}",
+        times.line("DTSTART", item.starts_at),
+        times.line("DTEND", item.ends_at),
+    ]
     if item.recurrence_id is not None:
-        event.add("RECURRENCE-ID", _local(item.recurrence_id, zone))
+        lines.append(times.line("RECURRENCE-ID", item.recurrence_id))
     recur = None
     if item.rrule:
-        recur = _utc_until(item.rrule, zone)
-        event["RRULE"] = recur
+        recur = _utc_until(item.rrule, times.zone)
+        lines.append(f"RRULE:{recur.to_ical().decode()}")
         if item.exdates:
-            event.add("EXDATE", [_local(moment, zone) for moment in item.exdates])
-    event["SEQUENCE"] = item.sequence
-    event["STATUS"] = vText(item.status)
-    event["SUMMARY"] = vText(normalise_text(item.summary))
+            lines.append(times.line("EXDATE", *item.exdates))
+    lines += [
+        f"SEQUENCE:{int(item.sequence)}",
+        f"STATUS:{item.status}",
+        _text("SUMMARY", item.summary),
+    ]
     if item.description:
-        event["DESCRIPTION"] = vText(normalise_text(item.description))
+        lines.append(_text("DESCRIPTION", item.description))
     if item.location:
-        event["LOCATION"] = vText(normalise_text(item.location))
+        lines.append(_text("LOCATION", item.location))
     if item.url:
-        event.add("URL", item.url)
+        lines.append("URL:" + "".join(normalise_text(item.url).split()))
     if item.last_modified is not None:
-        event.add("LAST-MODIFIED", item.last_modified)
-    return event, recur
+        lines.append(f"LAST-MODIFIED:{_utc(item.last_modified)}")
+    lines.append("END:VEVENT")
+    return lines, recur
 
 
 def build_calendar(
@@ -148,7 +184,13 @@ def build_calendar(
     ``window`` (the feed's date range) bounds the VTIMEZONE rules, together with the
     items' own dates, so a feed does not carry decades of transitions. ``now`` is the
     DTSTAMP of items that have no ``last_modified``. Raises ValueError for a naive
-    datetime or an unknown status (a programming error, not user input)."""
+    datetime or an unknown status (a programming error, not user input).
+
+    icalendar writes the calendar's own properties and the VTIMEZONEs, exactly as
+    ``Calendar.add_missing_timezones(first_date, last_date)`` would (it walks every
+    property of every event to find the zones; we know them already). The VEVENT lines are
+    written here: icalendar's general property machinery took ~190 ms for 1,000 events,
+    these take a fraction of that, and every test parses the result back with icalendar."""
     now = now or datetime.now(UTC)
     calendar = Calendar()
     calendar["PRODID"] = vText(PRODID)
@@ -165,16 +207,23 @@ def build_calendar(
     first = last = None
     if window is not None:
         first, last = window[0].date(), window[1].date()
+    event_lines: list[str] = []
+    zones: dict[str, None] = {}
     for item in items:
-        event, recur = _vevent(item, now)
-        calendar.add_component(event)
+        lines, recur = _vevent(item, now)
+        event_lines += lines
+        if item.tzid not in UTC_NAMES:
+            zones[item.tzid] = None
         starts = item.starts_at.date()
         ends = _last_date(item, recur)
         first = starts if first is None else min(first, starts)
         last = ends if last is None else max(last, ends)
-    if first is not None:
-        calendar.add_missing_timezones(
-            first_date=first - timedelta(days=1), last_date=last + timedelta(days=1)
+    for tzid in zones:
+        calendar.add_component(
+            Timezone.from_tzid(
+                tzid, first_date=first - timedelta(days=1), last_date=last + timedelta(days=1)
+            )
         )
-    lines = calendar.content_lines()
-    return ("\r\n".join(fold(line) for line in lines if line) + "\r\n").encode()
+    head = [line for line in calendar.content_lines() if line]
+    lines = [*head[:-1], *event_lines, head[-1]]
+    return ("\r\n".join(map(fold, lines)) + "\r\n").encode()

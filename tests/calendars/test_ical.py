@@ -274,3 +274,18 @@ def test_fold_keeps_characters_and_escapes_whole(line):
         # No physical line ends inside a backslash escape.
         trailing = len(part) - len(part.rstrip("\\"))
         assert trailing % 2 == 0
+
+
+@pytest.mark.parametrize("tzid", ["US/Eastern", "Europe/Kyiv", "America/Port-au-Prince"])
+def test_every_tzid_used_has_its_vtimezone(tzid):
+    zone = ZoneInfo(tzid)
+    starts = datetime(2027, 6, 1, 18, tzinfo=zone)
+    item = CalendarItemFactory(tzid=tzid, starts_at=starts, ends_at=starts + timedelta(hours=1))
+
+    calendar = parse(build([item]))
+
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [tzid]
+    (event,) = calendar.walk("VEVENT")
+    assert event["DTSTART"].params["TZID"] == tzid
+    assert event["DTSTART"].dt == starts
+    assert calendar.get_missing_tzids() == set()

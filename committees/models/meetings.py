@@ -36,6 +36,8 @@ class MeetingSeries(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.PUBLISHED
     )
+    # Goes up when the rule, time, place or status changes; calendars send it as SEQUENCE.
+    version = models.PositiveIntegerField(_("version"), default=1)
     split_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="continuations"
     )

@@ -45,6 +45,8 @@ SERIES_FIELDS = frozenset(
     }
 )
 PLACE_KEYS = ("school", "address", "room", "online_url")
+# Changes calendars must see (the series' SEQUENCE).
+VERSIONED = ("rrule", "start_date", "start_time", "duration_minutes", "timezone", "status")
 
 
 def series_start(series: MeetingSeries):
@@ -220,6 +222,7 @@ def update_series(
     create_series."""
     with transaction.atomic():
         series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+        before = _versioned_state(series)
         for name, value in changes.items():
             if name in SERIES_FIELDS:
                 setattr(series, name, value)
@@ -228,11 +231,18 @@ def update_series(
             setattr(series, name, filled[name])
         series.full_clean(exclude=["rrule"])
         series.rrule = recurrence.normalise(rrule or series.rrule, start=series_start(series))
+        if _versioned_state(series) != before:
+            series.version += 1
         series.save()
         if languages is not None:
             series.languages.set(languages)
         sync_series(series=series, now=now, rekey=True)
     return series
+
+
+def _versioned_state(series: MeetingSeries) -> tuple:
+    names = (*VERSIONED, "school_id", "address", "room", "online_url")
+    return tuple(getattr(series, name) for name in names)
 
 
 def _key(series: MeetingSeries, original_start):
@@ -383,7 +393,8 @@ def split_series(
         new.save()
         new.languages.set(languages if languages is not None else series.languages.all())
         series.rrule = recurrence.ending_before(series.rrule, key)
-        series.save(update_fields=["rrule", "updated_at"])
+        series.version += 1
+        series.save(update_fields=["rrule", "version", "updated_at"])
         series.meetings.filter(original_start__gte=key).update(series=new)
         series.exceptions.filter(original_start__gte=key).update(series=new)
         sync_series(series=new, now=now, rekey=True)

@@ -25,6 +25,9 @@ FORMAT_VERSION = "1"
 DEFAULT_PAST = timedelta(days=30)
 DEFAULT_FUTURE = timedelta(days=366)
 MAX_SPAN = timedelta(days=2 * 366)
+# Dates a feed may ask for: wide enough for any school event, narrow enough that date
+# arithmetic and time zone rules never leave the calendar.
+FIRST_YEAR, LAST_YEAR = 1970, 2199
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
 
 
@@ -46,11 +49,9 @@ class FeedWindow:
 
 
 def _parse_moment(raw: str, name: str) -> datetime:
-    day = parse_date(raw) if len(raw) == 10 else None
-    if day is not None:
-        return datetime.combine(day, time.min, tzinfo=UTC)
     try:
-        moment = parse_datetime(raw)
+        day = parse_date(raw) if len(raw) == 10 else None
+        moment = datetime.combine(day, time.min, tzinfo=UTC) if day else parse_datetime(raw)
     except ValueError:
         moment = None
     if moment is None:
@@ -59,6 +60,15 @@ def _parse_moment(raw: str, name: str) -> datetime:
         )
     if timezone.is_naive(moment):
         raise FeedRangeInvalid(fields={name: [_("Give the time with its UTC offset.")]})
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise FeedRangeInvalid(
+            fields={
+                name: [
+                    _("Give a date between %(first)s and %(last)s.")
+                    % {"first": FIRST_YEAR, "last": LAST_YEAR}
+                ]
+            }
+        )
     return moment
 
 

@@ -212,3 +212,17 @@ def test_stamp_counts_other_edits():
 
     assert Stamp(3, early).touched(late, None) == Stamp(3, late)
     assert Stamp(0, None).touched(None) == Stamp(0, None)
+
+
+def test_calendar_apps_accept_header_and_head_requests_work(api):
+    event = EventFactory()
+
+    get = api.get(url(event.pk), HTTP_ACCEPT="text/calendar")
+    head = api.head(url(event.pk), HTTP_ACCEPT="text/calendar")
+    post = api.post(url(event.pk))
+
+    assert get.status_code == 200
+    assert head.status_code == 200
+    assert head["ETag"] == get["ETag"]
+    assert post.status_code == 405
+    assert post.json()["code"] == "method_not_allowed"

@@ -2,6 +2,7 @@
 Outlook links. Pure string building from data already loaded: no queries."""
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit
 
 from django.conf import settings
@@ -20,7 +21,12 @@ def absolute(path: str) -> str:
 
 
 def uid_host() -> str:
-    return urlsplit(settings.PUBLIC_BASE_URL).hostname or "opendoors.invalid"
+    return _host(settings.PUBLIC_BASE_URL)
+
+
+@lru_cache(maxsize=8)
+def _host(base_url: str) -> str:
+    return urlsplit(base_url).hostname or "opendoors.invalid"
 
 
 def webcal(url: str) -> str:

@@ -1,0 +1,150 @@
+"""Calendar feed build time: feeds of 100 and 1,000 events, through the builder alone and
+through the HTTP view (queries included), median of several runs; plus the 304 path.
+
+Run with `make bench` (or `uv run python -m tests.bench.calendar_bench`). It uses a
+throwaway SQLite database under var/, migrates it, fills it, measures, and deletes it."""
+
+import os
+import shlex
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNS = int(os.environ.get("BENCH_CALENDAR_RUNS", "9"))
+SIZES = (100, 1000)
+TARGET_MS = 150
+
+
+def median_ms(func, runs: int = RUNS) -> float:
+    func()  # warm up (imports, zone data, query plans)
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        func()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
+def fill(size: int):
+    """A person registered for ``size`` published events in the coming weeks, with a feed
+    token. Returns the user, the feed URL path and the events."""
+    from django.utils import timezone
+
+    from events_api.calendars.services import issue_feed_token
+    from events_api.events.models import Event, Registration
+    from events_api.people.models import User
+
+    user = User.objects.create_user(email=f"bench-{size}@example.org", password=None)
+    start = timezone.now() + timedelta(days=1)
+    events = Event.objects.bulk_create(
+        Event(
+            title={"en": f"Session {i}: Know your rights", "es": f"Sesión {i}: Sus derechos"},
+            description={"en": "What the school must offer every family, in your language."},
+            starts_at=start + timedelta(hours=3 * i),
+            ends_at=start + timedelta(hours=3 * i + 1),
+            address="4004 4th Avenue, Brooklyn, NY 11232",
+            room=f"Room {i % 40}",
+            status="published",
+        )
+        for i in range(size)
+    )
+    Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            user=user,
+            name=f"Bench parent {size}",
+            pass_code=f"B{i:06d}",
+            manage_token_hash=f"{size:08x}{i:056x}",
+        )
+        for i, event in enumerate(events)
+    )
+    _, token = issue_feed_token(user=user)
+    return user, f"/calendar/feeds/{token}.ics", events
+
+
+class QueryCounter:
+    """Counts SQL statements (the test client's request signals reset Django's own log)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def count_queries(func) -> tuple[int, object]:
+    from django.db import connection
+
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        result = func()
+    return counter.count, result
+
+
+def measure_size(size: int) -> str:
+    from django.test import Client
+
+    from events_api.calendars.event_items import event_item
+    from events_api.calendars.feeds import parse_window
+    from events_api.calendars.ical import build_calendar
+    from events_api.calendars.queries import feed_events, personal_events_q_for
+
+    client = Client()
+    user, path, _ = fill(size)
+    window = parse_window({}).as_tuple()
+    rows = list(feed_events(personal_events_q_for(user)))
+    items = [event_item(event) for event in rows]
+    assert len(items) == size
+
+    builder = median_ms(lambda: build_calendar(items, name="Bench", window=window))
+    with_items = median_ms(
+        lambda: build_calendar([event_item(e) for e in rows], name="Bench", window=window)
+    )
+    full_queries, response = count_queries(lambda: client.get(path))
+    assert response.status_code == 200, response.status_code
+    view = median_ms(lambda: client.get(path))
+    etag = response["ETag"]
+    cached_queries, cached = count_queries(lambda: client.get(path, HTTP_IF_NONE_MATCH=etag))
+    assert cached.status_code == 304
+    not_modified = median_ms(lambda: client.get(path, HTTP_IF_NONE_MATCH=etag))
+    return (
+        f"{size:>5} events: builder {builder:5.1f} ms | events->items + builder "
+        f"{with_items:5.1f} ms | HTTP view {view:6.1f} ms ({full_queries} queries, "
+        f"{len(response.content) // 1024} KiB) | 304 {not_modified:4.1f} ms "
+        f"({cached_queries} queries)"
+    )
+
+
+def main() -> None:
+    database = ROOT / "var" / f"bench-calendar-{os.getpid()}.sqlite3"
+    database.parent.mkdir(exist_ok=True)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "events_api.test_settings"
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    try:
+        call_command("migrate", verbosity=0)
+        lines = [measure_size(size) for size in SIZES]
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+    command = shlex.join([Path(sys.executable).name, *sys.argv]) if sys.argv[0] else "python"
+    print(f"Calendar feeds (median of {RUNS} runs; target < {TARGET_MS} ms for 1,000 events)")
+    print(
+        f"command: make bench  ({command}; SQLite, {sys.platform}, Python {sys.version.split()[0]})"
+    )
+    for line in lines:
+        print("  " + line)
+
+
+if __name__ == "__main__":
+    main()

@@ -118,13 +118,13 @@ def update_meeting(
     and languages from the series (SeriesOccurrenceEdit); a new time or place becomes a
     "moved" exception and cancelling it a "cancelled" one, so re-expanding the series
     keeps them. Raises SeriesOccurrenceEdit, ValidationError."""
-    from committees.services import series as series_services
+    from committees.services import occurrences
 
     with transaction.atomic():
         if meeting.series_id is not None and changes:
             if SERIES_OWNED & set(changes) or languages is not None:
                 raise SeriesOccurrenceEdit()
-            meeting = series_services.change_occurrence(meeting=meeting, now=now, **changes)
+            meeting = occurrences.change_occurrence(meeting=meeting, now=now, **changes)
         elif changes or languages is not None:
             meeting = apply_event_changes(meeting, languages=languages, now=now, **changes)
         if agenda_published is not None and agenda_published != meeting.agenda_published:

@@ -9,19 +9,15 @@ meetings are records and are never rewritten by a change to the series."""
 
 from datetime import UTC, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from committees import recurrence
-from committees.errors import NotAnOccurrence, SeriesOccurrenceEdit
+from committees.errors import NotAnOccurrence
 from committees.models import (
     Committee,
     ExceptionKind,
-    Meeting,
     MeetingSeries,
-    SeriesException,
 )
 from committees.services.meetings import apply_event_changes, create_meeting, default_place
 from events_api.events.models import EventStatus
@@ -67,7 +63,7 @@ def _place_defaults(committee: Committee, fields: dict) -> dict:
     return {**fields, **{k: v for k, v in filled.items() if v is not None}}
 
 
-def _fields(series: MeetingSeries, start, exception, schools: dict) -> dict:
+def occurrence_fields(series: MeetingSeries, start, exception, schools: dict) -> dict:
     """The event fields an occurrence should have: the series', then its exception."""
     fields = {
         "title": series.title,
@@ -97,7 +93,7 @@ def _fields(series: MeetingSeries, start, exception, schools: dict) -> dict:
     return fields
 
 
-def _diff(event, fields: dict) -> dict:
+def event_changes(event, fields: dict) -> dict:
     changes = {}
     for name, value in fields.items():
         if name == "school":
@@ -108,7 +104,7 @@ def _diff(event, fields: dict) -> dict:
     return changes
 
 
-def _schools_of(exceptions) -> dict:
+def schools_of(exceptions) -> dict:
     ids = {e.place["school"] for e in exceptions if e.place.get("school")}
     return School.objects.in_bulk(ids) if ids else {}
 
@@ -154,13 +150,13 @@ def sync_series(
     }
     if rekey:
         _rekey_by_date(series, keys, meetings, exceptions, now)
-    schools = _schools_of(exceptions.values())
+    schools = schools_of(exceptions.values())
     languages = sorted(language.code for language in series.languages.all())
     counts = {"created": 0, "updated": 0, "cancelled": 0}
     for key, start in sorted(keys.items()):
         if key > now + HORIZON:
             break
-        fields = _fields(series, start, exceptions.get(key), schools)
+        fields = occurrence_fields(series, start, exceptions.get(key), schools)
         meeting = meetings.get(key)
         if meeting is None:
             if key >= now or include_past:
@@ -176,7 +172,7 @@ def sync_series(
             continue
         if key < now:
             continue
-        changes = _diff(meeting.event, fields)
+        changes = event_changes(meeting.event, fields)
         new_languages = sorted(language.code for language in meeting.event.languages.all())
         if changes or new_languages != languages:
             apply_event_changes(
@@ -245,115 +241,11 @@ def _versioned_state(series: MeetingSeries) -> tuple:
     return tuple(getattr(series, name) for name in names)
 
 
-def _key(series: MeetingSeries, original_start):
+def occurrence_key(series: MeetingSeries, original_start):
     key = original_start.astimezone(UTC)
     if key not in occurrence_map(series):
         raise NotAnOccurrence(extra={"original_start": original_start.isoformat()})
     return key
-
-
-def _resync_one(series: MeetingSeries, key, now=None) -> None:
-    meeting = (
-        series.meetings.select_related("event", "committee").filter(original_start=key).first()
-    )
-    if meeting is None:
-        return
-    exception = series.exceptions.filter(original_start=key).first()
-    schools = _schools_of([exception] if exception else [])
-    fields = _fields(series, occurrence_map(series)[key], exception, schools)
-    changes = _diff(meeting.event, fields)
-    if changes:
-        apply_event_changes(meeting, now=now, **changes)
-
-
-def set_exception(
-    *,
-    series: MeetingSeries,
-    original_start,
-    kind: str,
-    starts_at=None,
-    ends_at=None,
-    place: dict | None = None,
-    now=None,
-) -> SeriesException:
-    """Cancel or move one occurrence (``original_start`` must be one: NotAnOccurrence).
-    A move gives a new start (the end follows at the series' duration unless given)
-    and/or place overrides. The meeting, if already materialised, changes at once."""
-    with transaction.atomic():
-        key = _key(series, original_start)
-        if starts_at is not None and ends_at is None:
-            ends_at = starts_at + timedelta(minutes=series.duration_minutes)
-        if starts_at is not None and ends_at <= starts_at:
-            raise ValidationError({"ends_at": _("The end must be after the start.")})
-        exception, _created = SeriesException.objects.update_or_create(
-            series=series,
-            original_start=key,
-            defaults={
-                "kind": kind,
-                "starts_at": starts_at,
-                "ends_at": ends_at,
-                "place": _place_json(place or {}),
-            },
-        )
-        _resync_one(series, key, now=now)
-    return exception
-
-
-def _place_json(place: dict) -> dict:
-    out = {}
-    for name in PLACE_KEYS:
-        if name in place:
-            value = place[name]
-            out[name] = value.pk if isinstance(value, School) else value
-    return out
-
-
-def remove_exception(*, exception: SeriesException, now=None) -> None:
-    """Restore an occurrence to what the series says."""
-    with transaction.atomic():
-        series, key = exception.series, exception.original_start
-        exception.delete()
-        _resync_one(series, key, now=now)
-
-
-def change_occurrence(*, meeting: Meeting, now=None, **changes) -> Meeting:
-    """A change made to one meeting of a series, recorded as its exception: cancelling
-    it, restoring it, or moving it (time and/or place). Raises SeriesOccurrenceEdit for
-    other statuses."""
-    series = meeting.series
-    existing = series.exceptions.filter(original_start=meeting.original_start).first()
-    status = changes.pop("status", None)
-    if status not in (None, EventStatus.CANCELLED, EventStatus.PUBLISHED):
-        raise SeriesOccurrenceEdit()
-    starts_at = changes.get("starts_at", existing.starts_at if existing else None)
-    ends_at = changes.get("ends_at", existing.ends_at if existing else None)
-    if "starts_at" in changes and "ends_at" not in changes:
-        ends_at = None
-    if "ends_at" in changes and starts_at is None:
-        starts_at = meeting.event.starts_at
-    place = dict(existing.place) if existing else {}
-    place.update(_place_json({k: v for k, v in changes.items() if k in PLACE_KEYS}))
-    moved = starts_at is not None or bool(place)
-    if status == EventStatus.CANCELLED:
-        kind = ExceptionKind.CANCEL
-    elif status == EventStatus.PUBLISHED or existing is None or existing.kind == "move":
-        kind = ExceptionKind.MOVE
-    else:
-        kind = existing.kind
-    if kind == ExceptionKind.MOVE and not moved:
-        if existing is not None:
-            remove_exception(exception=existing, now=now)
-    else:
-        set_exception(
-            series=series,
-            original_start=meeting.original_start,
-            kind=kind,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            place=place,
-            now=now,
-        )
-    return Meeting.objects.select_related("event", "committee", "series").get(pk=meeting.pk)
 
 
 def split_series(
@@ -365,7 +257,7 @@ def split_series(
     NotAnOccurrence and the rule errors of create_series."""
     with transaction.atomic():
         series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
-        key = _key(series, at)
+        key = occurrence_key(series, at)
         keys = sorted(occurrence_map(series))
         if key == keys[0]:
             return update_series(

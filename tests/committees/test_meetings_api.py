@@ -465,6 +465,7 @@ def test_agenda_attendance_and_rsvp_lists_query_counts_are_flat():
 def test_series_and_exception_lists_query_counts_are_flat():
     from datetime import time
 
+    from committees.services import occurrences as occurrences_services
     from committees.services import series as series_services
 
     committee, chair = chaired()
@@ -504,7 +505,7 @@ def test_series_and_exception_lists_query_counts_are_flat():
 
     def make_exceptions(n):
         for _ in range(n):
-            series_services.set_exception(
+            occurrences_services.set_exception(
                 series=series, original_start=next(occurrences), kind="cancel"
             )
 

@@ -281,3 +281,22 @@ def test_series_of_a_committee_you_do_not_chair_cannot_be_changed(weekly):
     assert response.status_code == 403
     series.refresh_from_db()
     assert series.start_time == time(18)
+
+
+def test_the_daily_command_materialises_nothing_twice():
+    import io
+
+    from django.core.management import call_command
+
+    committee, _chair = chaired()
+    services.create_series(
+        committee=committee,
+        title={"en": "Weekly"},
+        rrule="FREQ=WEEKLY;COUNT=3",
+        start_date=timezone.localdate() + timedelta(days=2),
+        start_time=time(18),
+    )
+    out = io.StringIO()
+    call_command("extend_meeting_series", stdout=out)
+    assert out.getvalue().strip() == "0 meetings created"
+    assert Meeting.objects.count() == 3

@@ -5,9 +5,9 @@ class SummitsConfig(AppConfig):
     name = "summits"
 
     def ready(self) -> None:
-        import django_filters
         from django.db.models import Q
 
+        from events_api.core.filtering import IdFilter
         from events_api.events.hooks import (
             register_event_filters,
             register_managers,
@@ -31,6 +31,6 @@ class SummitsConfig(AppConfig):
         register_managers(summit_organisers)
         register_publish_check(summit_is_published)
         register_event_filters(
-            summit=django_filters.NumberFilter(field_name="session__summit"),
-            track=django_filters.NumberFilter(field_name="session__track"),
+            summit=IdFilter(field_name="session__summit"),
+            track=IdFilter(field_name="session__track"),
         )

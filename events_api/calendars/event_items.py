@@ -41,9 +41,13 @@ def event_details(event: Event, lang: str | None = None) -> str:
     return text
 
 
-def event_item(event: Event, *, lang: str = "en") -> CalendarItem:
+def event_item(event: Event, *, lang: str = "en", tentative: bool = False) -> CalendarItem:
     """One VEVENT for ``event``: title and description in ``lang`` (English fallback),
-    SEQUENCE from its version, cancelled events kept as STATUS:CANCELLED."""
+    SEQUENCE from its version, cancelled events kept as STATUS:CANCELLED; ``tentative``
+    (the reader is only on the waitlist) makes a live event STATUS:TENTATIVE."""
+    status = ICAL_STATUS.get(event.status, "CONFIRMED")
+    if tentative and status == "CONFIRMED":
+        status = "TENTATIVE"
     return CalendarItem(
         uid=event_uid(event.pk),
         summary=pick(event.title, lang),
@@ -53,7 +57,7 @@ def event_item(event: Event, *, lang: str = "en") -> CalendarItem:
         tzid=event.timezone,
         location=event_location(event),
         url=event_page_url(event.pk),
-        status=ICAL_STATUS.get(event.status, "CONFIRMED"),
+        status=status,
         sequence=event.version,
         last_modified=event.updated_at,
     )

@@ -60,6 +60,15 @@ def personal_events_q_for(user) -> Q:
     return (mine | personal_events_q(user)) & Q(status__in=PUBLIC_STATUSES)
 
 
+def waitlisted_event_ids(user_id: int) -> set[int]:
+    """Events where the user's party is on the waitlist (no seat yet). One query."""
+    return set(
+        Registration.objects.filter(
+            user_id=user_id, status=RegistrationStatus.WAITLISTED
+        ).values_list("event_id", flat=True)
+    )
+
+
 def in_window(start: datetime, end: datetime) -> Q:
     return Q(ends_at__gt=start, starts_at__lt=end)
 

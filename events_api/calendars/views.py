@@ -110,6 +110,9 @@ class EventFeed:
     # A feed that has already loaded its events (one event) gives them and its stamp.
     events: list[Event] | None = None
     stamp: Stamp | None = None
+    # A personal feed: events where this user is only on the waitlist show as TENTATIVE,
+    # so nobody mistakes a waitlist place for a seat.
+    waitlisted_user_id: int | None = None
 
 
 class EventFeedView(APIView):
@@ -122,9 +125,6 @@ class EventFeedView(APIView):
     content_negotiation_class = AnyAcceptNegotiation
     http_method_names = ["get", "head"]
     ranged = True
-
-    def get_feed(self, request, **kwargs) -> EventFeed:
-        raise NotImplementedError
 
     def get(self, request, **kwargs) -> HttpResponse:
         try:
@@ -148,9 +148,14 @@ class EventFeedView(APIView):
 
     def build(self, feed: EventFeed, where: Q, lang: str, window: FeedWindow | None) -> bytes:
         events = feed.events if feed.events is not None else queries.feed_events(where)
+        waiting = (
+            queries.waitlisted_event_ids(feed.waitlisted_user_id)
+            if feed.waitlisted_user_id is not None
+            else set()
+        )
         with translation.override(interface_language(lang)):
             return build_calendar(
-                [event_item(event, lang=lang) for event in events],
+                [event_item(event, lang=lang, tentative=event.pk in waiting) for event in events],
                 name=feed.name(lang),
                 window=window.as_tuple() if window else None,
             )
@@ -211,6 +216,7 @@ class PersonalCalendarView(EventFeedView):
             default_lang=user.preferred_language_id or "en",
             private=True,
             touched_at=(row.registrations_changed_at, row.created_at),
+            waitlisted_user_id=user.pk,
         )
 
 

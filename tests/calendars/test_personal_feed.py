@@ -63,6 +63,18 @@ def test_feed_has_the_persons_own_live_registrations(api, feed):
     assert response["Referrer-Policy"] == "no-referrer"
 
 
+def test_a_waitlist_place_shows_as_tentative_not_as_a_seat(api, feed):
+    register(feed.user, "Seat", capacity=1)
+    register(feed.user, "Waiting", status="waitlisted")
+
+    statuses = {
+        str(event["SUMMARY"]): str(event["STATUS"])
+        for event in vevents(api.get(url(feed.token)).content)
+    }
+
+    assert statuses == {"Seat": "CONFIRMED", "Waiting": "TENTATIVE"}
+
+
 def test_a_cancelled_event_stays_in_the_persons_feed_marked_cancelled(api, feed):
     registration = register(feed.user, "Family night")
     Event.objects.filter(pk=registration.event_id).update(status="cancelled", version=2)

@@ -19,6 +19,9 @@ from events_api.interpretation.models import (
 )
 from events_api.people.models import Language
 
+# The largest id the database stores; a larger number in a filter is a 400, not a crash.
+MAX_ID = 2**63 - 1
+
 # Filters that apps built on the core register for events (summit, committee). The core
 # does not import those apps; it applies whatever they registered.
 SCOPE_NAMES = ("summit", "committee")
@@ -49,8 +52,12 @@ def events_in_scope(params, names=SCOPE_NAMES):
 
 
 class EventScopeMixin(django_filters.FilterSet):
-    summit = django_filters.NumberFilter(method="filter_scope", label=_("Summit id"))
-    committee = django_filters.NumberFilter(method="filter_scope", label=_("Committee id"))
+    summit = django_filters.NumberFilter(
+        method="filter_scope", label=_("Summit id"), min_value=1, max_value=MAX_ID
+    )
+    committee = django_filters.NumberFilter(
+        method="filter_scope", label=_("Committee id"), min_value=1, max_value=MAX_ID
+    )
 
     event_field = "event_id"
 
@@ -102,7 +109,7 @@ class InterpreterFilter(django_filters.FilterSet):
 
 class AssignmentFilter(EventScopeMixin):
     status = django_filters.ChoiceFilter(choices=AssignmentStatus.choices)
-    event = django_filters.NumberFilter(field_name="line__event")
+    event = django_filters.NumberFilter(field_name="line__event", min_value=1, max_value=MAX_ID)
     language = LanguageCodeFilter(field_name="line__language", queryset=Language.objects.all())
 
     event_field = "line__event_id"

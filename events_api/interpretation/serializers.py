@@ -8,6 +8,7 @@ from events_api.core.serializers import (
     StrictFieldsMixin,
     TranslatedTextField,
 )
+from events_api.interpretation.filters import MAX_ID
 from events_api.interpretation.models import (
     Assignment,
     AvailabilityWindow,
@@ -61,7 +62,7 @@ class InterpreterRequestSerializer(serializers.ModelSerializer):
 
 
 class InterpreterRequestCreateSerializer(StrictFieldsMixin, serializers.Serializer):
-    event = serializers.IntegerField(min_value=1)
+    event = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     language = LanguageCodeField()
     mode = serializers.ChoiceField(choices=Mode.choices)
     people = serializers.IntegerField(min_value=1, max_value=1000)
@@ -70,6 +71,7 @@ class InterpreterRequestCreateSerializer(StrictFieldsMixin, serializers.Serializ
         allow_null=True,
         default=None,
         min_value=1,
+        max_value=MAX_ID,
         help_text=_("CBO staff: the organisation asking on behalf of its parents."),
     )
     note = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
@@ -244,8 +246,8 @@ class AssignmentSerializer(serializers.ModelSerializer):
 
 
 class AssignmentCreateSerializer(StrictFieldsMixin, serializers.Serializer):
-    line = serializers.IntegerField(min_value=1)
-    interpreter = serializers.IntegerField(min_value=1)
+    line = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    interpreter = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
 
 class DeclineSerializer(StrictFieldsMixin, serializers.Serializer):

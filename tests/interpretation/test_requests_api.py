@@ -233,3 +233,16 @@ def test_a_guest_without_interpreter_need_sees_none(api):
     ).json()
     data = api.get(f"/api/v1/registrations/manage/{made['manage_token']}/interpretation/").json()
     assert (data["requested"], data["status"], data["language"]) == (False, None, None)
+
+
+def test_a_waitlisted_guest_is_told_their_request_counts_once_seated(api):
+    event = EventFactory(capacity=1)
+    api.post(f"/api/v1/events/{event.pk}/registrations/", {"name": "A", "phone": "+17185550103"})
+    made = api.post(
+        f"/api/v1/events/{event.pk}/registrations/",
+        {"name": "Oksana", "phone": "+17185550104", "interpreter_language": "uk"},
+    ).json()
+    assert made["status"] == "waitlisted"
+    data = api.get(f"/api/v1/registrations/manage/{made['manage_token']}/interpretation/").json()
+    assert (data["requested"], data["language"]) == (False, "uk")
+    assert "waitlist" in data["message"]

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events_api.events.errors import EventNotFound, RegistrationNotFound
+from events_api.events.models import RegistrationStatus
 from events_api.events.passes import hash_token
 from events_api.events.queries import registration_by_token_hash
 from events_api.interpretation import queries
@@ -108,6 +109,9 @@ MESSAGES = {
     ),
     LineStatus.CANCELLED: _("There is no interpreter request for this registration."),
 }
+WAITLISTED_MESSAGE = _(
+    "You are on the waitlist. Your interpreter request will count as soon as you have a seat."
+)
 LATE_MESSAGE = _(
     "Your request came in close to the event, so we may not be able to find an interpreter "
     "in time. We will try."
@@ -126,13 +130,17 @@ class RegistrationInterpretationView(APIView):
             raise RegistrationNotFound()
         found = queries.active_request_of_registration(registration)
         if found is None:
+            waiting = registration.status == RegistrationStatus.WAITLISTED
+            message = MESSAGES[LineStatus.CANCELLED]
+            if waiting and registration.interpreter_language_id:
+                message = WAITLISTED_MESSAGE
             body = {
                 "requested": False,
                 "language": registration.interpreter_language_id,
                 "mode": None,
                 "status": None,
                 "late": False,
-                "message": str(MESSAGES[LineStatus.CANCELLED]),
+                "message": str(message),
             }
         else:
             status = found.line.status

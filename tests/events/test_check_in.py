@@ -56,7 +56,7 @@ def test_check_in_refuses_unknown_waitlisted_and_cancelled(api, session_and_door
     register(api, event, "a", adults=2)
     waiting = register(api, event, "b")
     assert waiting["status"] == "waitlisted"
-    unknown = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": "XXXXXXX"})
+    unknown = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": "AAAAAAA"})
     assert unknown.status_code == 404
     assert unknown.json()["code"] == "registration_not_found"
     refused = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": waiting["pass_code"]})

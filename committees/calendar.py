@@ -60,7 +60,11 @@ def committee_ics_url(committee_id: int) -> str:
     return absolute(reverse("calendar-committee", args=[committee_id]))
 
 
-def committee_calendar_links(committee: Committee) -> dict[str, str]:
+def committee_calendar_links(committee: Committee) -> dict[str, str] | None:
+    """Subscribe links for a public committee's meetings (no queries). A members-only
+    committee has no public feed: its members find its meetings in their own feed."""
+    if committee.visibility != Visibility.PUBLIC:
+        return None
     return feed_links(committee_ics_url(committee.pk), name=pick(committee.name))
 
 

@@ -3,9 +3,11 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from committees.models import Committee, Invitation, MemberRole, Membership
+from events_api.calendars.serializers import CalendarLinksSerializer
 from events_api.core.serializers import (
     StrictFieldsMixin,
     TranslatedTextField,
@@ -27,6 +29,9 @@ class CommitteeSerializer(serializers.ModelSerializer):
     late_notices = serializers.IntegerField(
         read_only=True, help_text=_("Meetings scheduled or changed inside the notice period.")
     )
+    calendar = serializers.SerializerMethodField(
+        help_text=_("Subscribe links for a public committee's meetings; empty when members-only.")
+    )
 
     class Meta:
         model = Committee
@@ -46,8 +51,15 @@ class CommitteeSerializer(serializers.ModelSerializer):
             "timezone",
             "voting_members",
             "late_notices",
+            "calendar",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(CalendarLinksSerializer(allow_null=True))
+    def get_calendar(self, committee) -> dict | None:
+        from committees.calendar import committee_calendar_links
+
+        return committee_calendar_links(committee)
 
 
 class CommitteeWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):

@@ -125,3 +125,21 @@ def test_members_only_committees_have_no_public_feed(api):
     response = api.get(f"/calendar/committees/{committee.pk}.ics")
     assert response.status_code == 404
     assert response.json()["code"] == "feed_not_found"
+
+
+def test_committees_carry_their_subscribe_links_when_public(api):
+    from tests.committees.factories import CommitteeFactory
+
+    committee = CommitteeFactory(name={"en": "Welcoming committee"})
+    body = api.get(f"/api/v1/committees/{committee.pk}/").json()
+    ics = f"http://127.0.0.1:8000/calendar/committees/{committee.pk}.ics"
+    assert body["calendar"]["ics_url"] == ics
+    assert body["calendar"]["webcal_url"] == ics.replace("http://", "webcal://")
+    assert body["calendar"]["google_calendar_url"].startswith("https://calendar.google.com/")
+    assert body["calendar"]["outlook_calendar_url"].startswith("https://outlook.live.com/")
+    assert api.get(body["calendar"]["ics_url"].split("8000", 1)[1]).status_code == 200
+
+    private, chair = chaired(visibility="members")
+    from tests.conftest import client_for
+
+    assert client_for(chair).get(f"/api/v1/committees/{private.pk}/").json()["calendar"] is None

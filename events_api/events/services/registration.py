@@ -5,6 +5,7 @@ transaction as the change that freed the seats."""
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from events_api.events import queries
@@ -101,19 +102,21 @@ def _check_open(event: Event, *, now=None) -> None:
         raise RegistrationClosed()
 
 
-def _duplicate_of(event: Event, contact: Contact) -> Registration | None:
-    clauses = []
+def existing_registration(event_id: int, contact: Contact) -> Registration | None:
+    """The contact's active (or declined) registration for the event, matched by account,
+    email or phone, in one query."""
+    match = Q(pk__in=[])
     if contact.user is not None:
-        clauses.append({"user": contact.user})
+        match |= Q(user=contact.user)
     if contact.email:
-        clauses.append({"email__iexact": contact.email})
+        match |= Q(email__iexact=contact.email)
     if contact.phone:
-        clauses.append({"phone": contact.phone})
-    for clause in clauses:
-        found = Registration.objects.filter(event=event, status__in=ACTIVE, **clause).first()
-        if found:
-            return found
-    return None
+        match |= Q(phone=contact.phone)
+    return (
+        Registration.objects.filter(match, event_id=event_id, status__in=ACTIVE)
+        .order_by("id")
+        .first()
+    )
 
 
 def _raise_duplicate(existing: Registration) -> None:
@@ -133,7 +136,7 @@ def _fits(event: Event, size: int) -> bool:
     return free is None or size <= free
 
 
-def _new_pass_code(event: Event) -> str:
+def unique_pass_code(event: Event) -> str:
     # 25^7 codes: a collision is rare, so one indexed lookup per try beats loading them all.
     while True:
         code = new_pass_code()
@@ -209,7 +212,7 @@ def register(
             raise EventNotFound() from exc
         _check_open(event)
         _check_party(event, party)
-        existing = _duplicate_of(event, contact)
+        existing = existing_registration(event.pk, contact)
         if existing:
             _raise_duplicate(existing)
         registration = Registration(
@@ -226,7 +229,7 @@ def register(
             accessibility=list(needs.accessibility),
             accessibility_notes=needs.accessibility_notes,
             source=source,
-            pass_code=_new_pass_code(event),
+            pass_code=unique_pass_code(event),
             manage_token_hash=hash_token(token),
         )
         if proxy is not None:
@@ -247,7 +250,7 @@ def register(
         except IntegrityError:
             # Only reachable when the lock is off or a contact raced across events'
             # locks; the unique constraints keep the promise.
-            existing = _duplicate_of(event, contact)
+            existing = existing_registration(event.pk, contact)
             if existing:
                 _raise_duplicate(existing)
             raise

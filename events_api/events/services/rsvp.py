@@ -7,7 +7,6 @@ that follows registrations (interpreter requests, calendars) stay in step."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from events_api.events.errors import (
@@ -16,8 +15,8 @@ from events_api.events.errors import (
     EventNotFound,
     RegistrationClosed,
 )
-from events_api.events.models import ACTIVE, Event, EventStatus, Registration, RegistrationStatus
-from events_api.events.passes import hash_token, new_manage_token, new_pass_code
+from events_api.events.models import Event, EventStatus, Registration, RegistrationStatus
+from events_api.events.passes import hash_token, new_manage_token
 from events_api.events.services.locking import lock_event
 from events_api.events.services.registration import (
     Contact,
@@ -25,7 +24,9 @@ from events_api.events.services.registration import (
     Party,
     cancel,
     change,
+    existing_registration,
     register,
+    unique_pass_code,
 )
 
 
@@ -34,22 +35,6 @@ class Answered:
     registration: Registration
     # Set when a new registration was made: the only time its manage token is known.
     manage_token: str | None
-
-
-def answer_of(event_id: int, contact: Contact) -> Registration | None:
-    """The contact's current answer (an active or declined registration), if any."""
-    match = Q(pk__in=[])
-    if contact.user is not None:
-        match |= Q(user=contact.user)
-    if contact.email:
-        match |= Q(email__iexact=contact.email)
-    if contact.phone:
-        match |= Q(phone=contact.phone)
-    return (
-        Registration.objects.filter(match, event_id=event_id, status__in=ACTIVE)
-        .order_by("id")
-        .first()
-    )
 
 
 def _check_answerable(event: Event) -> None:
@@ -63,9 +48,7 @@ def _check_answerable(event: Event) -> None:
 
 def _decline(event: Event, contact: Contact, needs: Needs) -> Answered:
     token = new_manage_token()
-    code = new_pass_code()
-    while Registration.objects.filter(event=event, pass_code=code).exists():
-        code = new_pass_code()
+    code = unique_pass_code(event)
     registration = Registration.objects.create(
         event=event,
         user=contact.user,
@@ -103,7 +86,7 @@ def respond(
             event = lock_event(event_id)
         except Event.DoesNotExist as exc:
             raise EventNotFound() from exc
-        existing = answer_of(event_id, contact)
+        existing = existing_registration(event_id, contact)
         if existing is not None and not allow_change:
             raise AlreadyRegistered(
                 extra={"existing_registration": {"id": existing.pk, "status": existing.status}}

@@ -37,8 +37,7 @@ from committees.views.common import (
 )
 from events_api.core.errors import NotFound
 from events_api.core.filtering import apply_filterset
-from events_api.events.services.registration import Contact, Party
-from events_api.events.views import needs_from
+from events_api.events.services.registration import Contact, Party, needs_from
 
 
 class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -53,22 +53,7 @@ def contact_party_needs(data: dict, user):
         user=user if user.is_authenticated and proxy_org is None else None,
     )
     party = services.Party(adults=data["adults"], children=data["children"])
-    return contact, party, needs_from(data)
-
-
-def needs_from(data: dict, base: Registration | None = None) -> services.Needs:
-    def pick(name, default):
-        return data[name] if name in data else default
-
-    return services.Needs(
-        preferred_language=pick("preferred_language", base.preferred_language_id if base else "en"),
-        interpreter_language=pick(
-            "interpreter_language", base.interpreter_language_id if base else None
-        ),
-        childcare_ages=pick("childcare_ages", base.childcare_ages if base else []),
-        accessibility=pick("accessibility", base.accessibility if base else []),
-        accessibility_notes=pick("accessibility_notes", base.accessibility_notes if base else ""),
-    )
+    return contact, party, services.needs_from(data)
 
 
 class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -295,7 +280,7 @@ def change_registration(request, registration: Registration) -> Response:
             children=data.get("children", registration.children),
         )
     needs_keys = set(data) - {"adults", "children"}
-    needs = needs_from(data, registration) if needs_keys else None
+    needs = services.needs_from(data, registration) if needs_keys else None
     changed = services.change(registration_id=registration.pk, party=party, needs=needs)
     fresh = queries.registrations_for_list().get(pk=changed.pk)
     return Response(RegistrationSerializer(fresh).data)

@@ -75,6 +75,24 @@ class Needs:
     accessibility_notes: str = ""
 
 
+def needs_from(data: dict, base: Registration | None = None) -> Needs:
+    """Needs from validated input; fields not given keep ``base``'s values (a change) or
+    the defaults (a new registration)."""
+
+    def pick(name, default):
+        return data[name] if name in data else default
+
+    return Needs(
+        preferred_language=pick("preferred_language", base.preferred_language_id if base else "en"),
+        interpreter_language=pick(
+            "interpreter_language", base.interpreter_language_id if base else None
+        ),
+        childcare_ages=pick("childcare_ages", base.childcare_ages if base else []),
+        accessibility=pick("accessibility", base.accessibility if base else []),
+        accessibility_notes=pick("accessibility_notes", base.accessibility_notes if base else ""),
+    )
+
+
 @dataclass(frozen=True)
 class Proxy:
     """A CBO staff member registering a parent for their organisation."""

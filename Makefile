@@ -8,7 +8,14 @@ PY := $(UV) run --frozen python
 RUN_ENV := DEBUG=true SECRET_KEY=local-make-run-key-not-for-production
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint fmt bench migrate demo messages clean
+.PHONY: help install run test lint fmt bench migrate demo messages clean frontend browser schema
+
+# The web frontend is rebuilt only when its sources change; npm ci only when the lock does.
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+	frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/package.json
+# What the browser tests need from Debian: Chromium, and fonts for Bangla, Arabic, Urdu and
+# Chinese so pages render (and screenshots show) real letters.
+BROWSER_PACKAGES := chromium fonts-noto-core fonts-noto-cjk
 
 help:
 	@echo "make run    install, migrate, load demo data, serve on http://127.0.0.1:8000"
@@ -29,11 +36,35 @@ migrate: install
 demo: migrate
 	$(RUN_ENV) $(PY) manage.py seed_demo
 
-run: demo
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+frontend: frontend/dist/index.html
+
+# Installs Debian's Chromium and fonts when missing (never a downloaded browser).
+browser:
+	@missing=$$(for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing $$missing"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; \
+	fi
+
+# Regenerates the frontend's API types from the server's OpenAPI schema.
+schema: install frontend/node_modules/.package-lock.json
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=events_api.test_settings $(PY) manage.py spectacular \
+		--format openapi-json --file var/openapi.json
+	cd frontend && npm run schema
+
+run: demo frontend
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(RUN_ENV) $(UV) run --frozen gunicorn -c gunicorn.conf.py events_api.wsgi
 
-test: install
+test: install frontend browser
 	$(UV) run --frozen pytest $(PYTEST_ARGS)
 
 lint: install

@@ -217,6 +217,12 @@ TIME_ZONE = env_str("TIME_ZONE", "America/New_York")
 # --- Static files -------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# The web frontend's production build (frontend/dist, made by `make run` and `make test`):
+# its hashed assets are served under /static/app/, its index.html by events_api.web.
+FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
+STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
+# Vite names every built asset with a content hash: browsers may keep them for a year.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+/app/.+-[A-Za-z0-9_-]{8,}\.(js|css)$"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

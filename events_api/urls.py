@@ -23,4 +23,5 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("_allauth/", include("allauth.headless.urls")),
     path("admin/", admin.site.urls),
+    path("", include("events_api.web.urls")),
 ]

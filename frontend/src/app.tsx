@@ -1,0 +1,56 @@
+import { useEffect } from "preact/hooks";
+import { Layout } from "./components/Layout";
+import { chosen } from "./locale";
+import { LanguagePage } from "./pages/LanguagePage";
+import { EventPage } from "./pages/EventPage";
+import { HomePage } from "./pages/HomePage";
+import { ManagePage } from "./pages/ManagePage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { RegisterPage } from "./pages/RegisterPage";
+import { focusHeading, lazy, match, type Route, useLocation } from "./router";
+import { useStore } from "./store";
+
+// Families' pages are in the main bundle; the rest load as their own chunks on first use.
+const committees = () => import("./pages/committees");
+const account = () => import("./pages/account");
+const cbo = () => import("./pages/cbo");
+
+export const ROUTES: readonly Route[] = [
+  { pattern: "/", page: HomePage },
+  { pattern: "/events/:id", page: EventPage },
+  { pattern: "/events/:id/register", page: RegisterPage },
+  { pattern: "/manage", page: ManagePage },
+  { pattern: "/language", page: LanguagePage },
+  { pattern: "/committees", page: lazy(() => committees().then((m) => ({ default: m.CommitteesPage }))) },
+  { pattern: "/committees/:id", page: lazy(() => committees().then((m) => ({ default: m.CommitteePage }))) },
+  { pattern: "/meetings/:id", page: lazy(() => committees().then((m) => ({ default: m.MeetingPage }))) },
+  { pattern: "/account/sign-in", page: lazy(() => account().then((m) => ({ default: m.SignInPage }))) },
+  { pattern: "/account/signup", page: lazy(() => account().then((m) => ({ default: m.SignUpPage }))) },
+  { pattern: "/me/registrations", page: lazy(() => account().then((m) => ({ default: m.MyRegistrationsPage }))) },
+  { pattern: "/me/calendar", page: lazy(() => account().then((m) => ({ default: m.MyCalendarPage }))) },
+  { pattern: "/cbo/register", page: lazy(() => cbo().then((m) => ({ default: m.CboRegisterPage }))) },
+  { pattern: "/cbo/registrations", page: lazy(() => cbo().then((m) => ({ default: m.CboRegistrationsPage }))) },
+];
+
+export function App() {
+  const { path } = useLocation();
+  const { language, confirmed } = useStore(chosen);
+  useEffect(focusHeading, [path, language.code, confirmed]);
+
+  // First visit: the language comes before anything else.
+  if (!confirmed) {
+    return (
+      <Layout bare>
+        <LanguagePage />
+      </Layout>
+    );
+  }
+  const found = match(ROUTES, path);
+  const Page = found?.page ?? NotFoundPage;
+  // Keyed by path and language, so a page refetches its content in the new language.
+  return (
+    <Layout>
+      <Page key={`${path}|${language.code}`} params={found?.params ?? {}} />
+    </Layout>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ComponentChildren } from "preact";
+import { session, signOut } from "../api/auth";
+import { language, t } from "../i18n";
+import { navigate } from "../router";
+import { useStore } from "../store";
+
+function isCbo(roles: readonly string[] | undefined): boolean {
+  return Boolean(roles?.includes("cbo_staff"));
+}
+
+function Nav() {
+  const profile = useStore(session);
+  const out = async () => {
+    await signOut().catch(() => undefined);
+    navigate("/");
+  };
+  return (
+    <nav aria-label={t("nav.label")} class="nav">
+      <ul>
+        <li>
+          <a href="/">{t("nav.events")}</a>
+        </li>
+        <li>
+          <a href="/committees">{t("nav.committees")}</a>
+        </li>
+        {profile && (
+          <li>
+            <a href="/me/registrations">{t("nav.my_registrations")}</a>
+          </li>
+        )}
+        {profile && (
+          <li>
+            <a href="/me/calendar">{t("nav.my_calendar")}</a>
+          </li>
+        )}
+        {profile && isCbo(profile.roles) && (
+          <li>
+            <a href="/cbo/registrations">{t("nav.cbo_registrations")}</a>
+          </li>
+        )}
+        <li>
+          {profile ? (
+            <button type="button" class="link" onClick={out}>
+              {t("nav.sign_out")}
+            </button>
+          ) : (
+            profile === null && <a href="/account/sign-in">{t("nav.sign_in")}</a>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ children, bare = false }: { children: ComponentChildren; bare?: boolean }) {
+  const current = language();
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header class="site-header">
+        <div class="bar">
+          <a href="/" class="brand">
+            {t("site.name")}
+          </a>
+          {!bare && (
+            <a href="/language" class="language-link">
+              <span aria-hidden="true">🌐 </span>
+              <span class="visually-hidden">{t("language.change")}: </span>
+              <span lang={current.tag}>{current.name}</span>
+            </a>
+          )}
+        </div>
+        {!bare && <Nav />}
+      </header>
+      <main id="main">{children}</main>
+      <footer class="site-footer">
+        <p>{t("safe_zone.short")}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/** "Listen": reads the key facts aloud with the browser's own speech in the reader's
+ * language, for parents who read little. Hidden when the browser has no voice for it. */
+import { useEffect, useState } from "preact/hooks";
+import { language, t } from "../i18n";
+
+function voiceFor(tag: string): SpeechSynthesisVoice | undefined {
+  const synth = window.speechSynthesis;
+  if (!synth) return undefined;
+  const base = tag.split("-")[0].toLowerCase();
+  const voices = synth.getVoices();
+  const wanted = tag.toLowerCase() === "zh-hans" ? ["zh-cn", "zh-hans", "zh-sg"] : [tag.toLowerCase()];
+  return (
+    voices.find((voice) => wanted.includes(voice.lang.toLowerCase())) ??
+    voices.find((voice) => voice.lang.toLowerCase().split(/[-_]/)[0] === base)
+  );
+}
+
+export function Listen({ text }: { text: string }) {
+  const tag = language().tag;
+  const [voice, setVoice] = useState(() => voiceFor(tag));
+  const [speaking, setSpeaking] = useState(false);
+  useEffect(() => {
+    const synth = window.speechSynthesis;
+    if (!synth) return;
+    const update = () => setVoice(voiceFor(tag));
+    synth.addEventListener?.("voiceschanged", update);
+    update();
+    return () => {
+      synth.removeEventListener?.("voiceschanged", update);
+      synth.cancel();
+    };
+  }, [tag]);
+  if (!voice) return null;
+  const toggle = () => {
+    const synth = window.speechSynthesis;
+    synth.cancel();
+    if (speaking) {
+      setSpeaking(false);
+      return;
+    }
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    utterance.onend = () => setSpeaking(false);
+    setSpeaking(true);
+    synth.speak(utterance);
+  };
+  return (
+    <button type="button" class="listen" onClick={toggle} aria-pressed={speaking}>
+      <span aria-hidden="true">🔊 </span>
+      {speaking ? t("listen.stop") : t("listen.start")}
+    </button>
+  );
+}

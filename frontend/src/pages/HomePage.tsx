@@ -1,0 +1,218 @@
+/** Home: the safe-zone statement and what is coming up, filterable by language offered,
+ * borough, school and date. The filters live in the address (?language=bn&borough=K), so a
+ * CBO can hand out a link to "Bangla events in Brooklyn". On a first visit the list is "in
+ * my language" when there are events in it. */
+import { useEffect, useState } from "preact/hooks";
+import { api, type Event, unwrap } from "../api/client";
+import { loadLanguages, languageLabel } from "../api/catalogue";
+import { EventPlace, EventTime, LanguagesOffered, Seats, Translated } from "../components/EventBits";
+import { SafeZone } from "../components/SafeZone";
+import { Loaded, useLoad } from "../components/Status";
+import { language, languageName, t, tn } from "../i18n";
+import { navigate, useQuery } from "../router";
+
+const BOROUGHS = ["M", "X", "K", "Q", "R"] as const;
+const FILTERS = ["language", "borough", "school", "from", "to"] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+const CITY_ZONE = "America/New_York";
+
+/** The UTC offset New York has on a day ("-04:00" in summer, "-05:00" in winter). */
+function cityOffset(date: string): string {
+  const noon = new Date(`${date}T12:00:00Z`);
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: CITY_ZONE, timeZoneName: "longOffset" })
+    .formatToParts(noon)
+    .find((part) => part.type === "timeZoneName")?.value;
+  return name?.replace("GMT", "") || "-05:00";
+}
+
+function startOfDay(date: string, end = false): string {
+  // A date typed in the filter is a New York day: the summit and the schools are there.
+  return `${date}T${end ? "23:59:59" : "00:00:00"}${cityOffset(date)}`;
+}
+
+async function loadEvents(filters: Filters, page: number) {
+  return unwrap(
+    api.GET("/api/v1/events/", {
+      params: {
+        query: {
+          status: "published",
+          starts_after: filters.from ? startOfDay(filters.from) : new Date().toISOString(),
+          starts_before: filters.to ? startOfDay(filters.to, true) : undefined,
+          language: filters.language || undefined,
+          borough: filters.borough || undefined,
+          school: filters.school ? Number(filters.school) : undefined,
+          page,
+          page_size: 20,
+        },
+      },
+    }),
+  );
+}
+
+function EventCard({ event }: { event: Event }) {
+  return (
+    <li class="card">
+      <h3>
+        <a href={`/events/${event.id}`}>
+          <Translated text={event.title} translations={event.title_translations} />
+        </a>
+      </h3>
+      <p class="kind">{t(event.kind === "meeting" ? "event.kind_meeting" : "event.kind_session")}</p>
+      <p>
+        <EventTime event={event} />
+      </p>
+      <p>
+        <EventPlace event={event} />
+      </p>
+      <LanguagesOffered codes={event.languages} />
+      <Seats event={event} />
+    </li>
+  );
+}
+
+function FilterForm({ filters }: { filters: Filters }) {
+  const languages = useLoad(loadLanguages);
+  const schools = useLoad(
+    () => unwrap(api.GET("/api/v1/schools/", { params: { query: { borough: filters.borough || undefined, page_size: 200 } } })),
+    [filters.borough],
+  );
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const query = new URLSearchParams();
+    for (const name of FILTERS) {
+      const value = String(form.get(name) ?? "");
+      if (value) query.set(name, value);
+    }
+    query.set("filtered", "1");
+    navigate(`/?${query}`);
+  };
+  return (
+    <form class="filters" onSubmit={apply} aria-labelledby="filters-heading">
+      <h2 id="filters-heading">{t("home.filters")}</h2>
+      <div class="filter-grid">
+        <div class="field">
+          <label for="filter-language">{t("home.filter_language")}</label>
+          <select id="filter-language" name="language" value={filters.language ?? ""}>
+            <option value="">{t("home.any_language")}</option>
+            {(languages.data ?? []).map((l) => (
+              <option key={l.code} value={l.code}>
+                {languageLabel(l)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-borough">{t("home.filter_borough")}</label>
+          <select id="filter-borough" name="borough" value={filters.borough ?? ""}>
+            <option value="">{t("home.any_borough")}</option>
+            {BOROUGHS.map((code) => (
+              <option key={code} value={code}>
+                {t(`borough.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-school">{t("home.filter_school")}</label>
+          <select id="filter-school" name="school" value={filters.school ?? ""}>
+            <option value="">{t("home.any_school")}</option>
+            {(schools.data?.results ?? []).map((school) => (
+              <option key={school.id} value={String(school.id)}>
+                {school.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-from">{t("home.filter_from")}</label>
+          <input id="filter-from" name="from" type="date" value={filters.from ?? ""} />
+        </div>
+        <div class="field">
+          <label for="filter-to">{t("home.filter_to")}</label>
+          <input id="filter-to" name="to" type="date" value={filters.to ?? ""} />
+        </div>
+      </div>
+      <div class="actions">
+        <button type="submit">{t("home.apply")}</button>
+        <a href="/?filtered=1" class="button secondary">
+          {t("home.clear")}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+export function HomePage() {
+  const query = useQuery();
+  const [filters, setFilters] = useState<Filters | null>(null);
+
+  useEffect(() => {
+    const given: Filters = {};
+    for (const name of FILTERS) {
+      const value = query.get(name);
+      if (value) given[name] = value;
+    }
+    if (query.get("filtered")) {
+      setFilters(given);
+      return;
+    }
+    // First look: in the reader's language when anything is offered in it.
+    const mine = language().code;
+    loadEvents({ language: mine }, 1).then(
+      (page) => setFilters(page.count > 0 ? { language: mine } : {}),
+      () => setFilters({}),
+    );
+  }, [query.toString()]);
+
+  return (
+    <>
+      <h1>{t("home.heading")}</h1>
+      <p class="lead">{t("home.intro")}</p>
+      <SafeZone />
+      {filters && <FilterForm filters={filters} />}
+      {filters && <EventList filters={filters} />}
+    </>
+  );
+}
+
+function EventList({ filters }: { filters: Filters }) {
+  const [pages, setPages] = useState(1);
+  const state = useLoad(async () => {
+    const first = await loadEvents(filters, 1);
+    const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => loadEvents(filters, i + 2)));
+    return { count: first.count, results: [first, ...rest].flatMap((page) => page.results) };
+  }, [JSON.stringify(filters), pages]);
+  return (
+    <section aria-labelledby="events-heading">
+      <h2 id="events-heading">{t("home.upcoming")}</h2>
+      {filters.language && (
+        <p class="muted">{t("home.showing_language", { language: languageName(filters.language) })}</p>
+      )}
+      <Loaded state={state}>
+        {(data) =>
+          data.results.length === 0 ? (
+            <p>{t("home.no_events")}</p>
+          ) : (
+            <>
+              <p role="status" class="muted">
+                {tn("home.count", data.count)}
+              </p>
+              <ul class="cards">
+                {data.results.map((event) => (
+                  <EventCard key={event.id} event={event} />
+                ))}
+              </ul>
+              {data.results.length < data.count && (
+                <button type="button" class="secondary" onClick={() => setPages(pages + 1)}>
+                  {t("home.more")}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,248 @@
+/** My registration, reached through the secret manage link (/manage#<token>: the token
+ * stays in the fragment, so it is never sent to the server with the page or in a Referer).
+ * The pass, the interpreter request in plain words, change the party, cancel. With no
+ * network, the pass saved on this device is shown. */
+import { useState } from "preact/hooks";
+import { ApiError, api, type Event, type Registration, type Schemas, unwrap } from "../api/client";
+import { CalendarLinks, placeText } from "../components/EventBits";
+import { ErrorSummary, Field } from "../components/Form";
+import { Listen } from "../components/Listen";
+import { PassCard } from "../components/Pass";
+import { LoadError, Loading, errorText, useLoad } from "../components/Status";
+import { formatEventTime, formatNumber, t, tx } from "../i18n";
+import { fetchQrSvg, forgetPass, loadPass, savePass, type SavedPass } from "../passes";
+import { useLocation, useQuery } from "../router";
+import { loadEvent } from "./EventPage";
+
+type Interpretation = Schemas["RegistrationInterpretation"];
+type Loaded = { pass: SavedPass; event: Event | null; interpretation: Interpretation | null; offline: boolean };
+
+function tokenFromHash(): string {
+  return decodeURIComponent(window.location.hash.replace(/^#/, ""));
+}
+
+async function loadManaged(token: string): Promise<Loaded> {
+  const path = { params: { path: { token } } };
+  let registration: Registration;
+  try {
+    registration = await unwrap(api.GET("/api/v1/registrations/manage/{token}/", path));
+  } catch (error) {
+    const saved = loadPass(token);
+    if (error instanceof ApiError && error.code === "network" && saved) {
+      return { pass: saved, event: null, interpretation: null, offline: true };
+    }
+    if (error instanceof ApiError && error.status === 404) forgetPass(token);
+    throw error;
+  }
+  const [event, interpretation, qrSvg] = await Promise.all([
+    loadEvent(registration.event),
+    unwrap(api.GET("/api/v1/registrations/manage/{token}/interpretation/", path)).catch(() => null),
+    registration.status === "cancelled" ? Promise.resolve("") : fetchQrSvg(token).catch(() => loadPass(token)?.qrSvg ?? ""),
+  ]);
+  const pass: SavedPass = { token, registration, event, qrSvg, savedAt: new Date().toISOString() };
+  if (registration.status === "cancelled") forgetPass(token);
+  else savePass(pass);
+  return { pass, event, interpretation, offline: false };
+}
+
+function StatusLine({ registration, fresh }: { registration: SavedPass["registration"]; fresh: boolean }) {
+  switch (registration.status) {
+    case "confirmed":
+      return <p class="notice success">{t(fresh ? "manage.registered_now" : "manage.confirmed")}</p>;
+    case "waitlisted":
+      return (
+        <p class="notice warning">
+          {tx("manage.waitlisted", { position: <strong>{formatNumber(registration.waitlist_position ?? 0)}</strong> })}
+        </p>
+      );
+    case "checked_in":
+      return <p class="notice success">{t("manage.checked_in")}</p>;
+    default:
+      return <p class="notice">{t("manage.cancelled")}</p>;
+  }
+}
+
+function InterpreterState({ interpretation }: { interpretation: Interpretation | null }) {
+  if (!interpretation?.requested) return null;
+  const state = interpretation.status ?? "requested";
+  return (
+    <section aria-labelledby="interpreter-heading">
+      <h2 id="interpreter-heading">{t("manage.interpreter_heading")}</h2>
+      <p>{t(`interpreter.${state}`)}</p>
+      {interpretation.message && <p class="hint">{interpretation.message}</p>}
+    </section>
+  );
+}
+
+function ChangeParty({ token, registration, onChanged }: { token: string; registration: SavedPass["registration"]; onChanged: () => void }) {
+  const [adults, setAdults] = useState(registration.adults);
+  const [children, setChildren] = useState(registration.children);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    try {
+      await unwrap(api.PATCH("/api/v1/registrations/manage/{token}/", { params: { path: { token } }, body: { adults, children } }));
+      setError(null);
+      setSaved(true);
+      onChanged();
+    } catch (problem) {
+      setError(problem);
+    }
+  };
+  const labels = { adults: t("register.adults"), children: t("register.children") };
+  return (
+    <form onSubmit={submit} aria-labelledby="change-heading" noValidate>
+      <h2 id="change-heading">{t("manage.change_heading")}</h2>
+      <ErrorSummary error={error} labels={labels} />
+      {saved && (
+        <p role="status" class="notice success">
+          {t("manage.changed")}
+        </p>
+      )}
+      <Field name="adults" label={labels.adults} error={error}>
+        {(props) => <input {...props} type="number" inputMode="numeric" min={1} value={adults} onInput={(e) => setAdults(Number(e.currentTarget.value) || 0)} />}
+      </Field>
+      <Field name="children" label={labels.children} error={error}>
+        {(props) => <input {...props} type="number" inputMode="numeric" min={0} value={children} onInput={(e) => setChildren(Number(e.currentTarget.value) || 0)} />}
+      </Field>
+      <button type="submit">{t("manage.save_party")}</button>
+    </form>
+  );
+}
+
+function Cancel({ token, onCancelled }: { token: string; onCancelled: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const cancel = async () => {
+    try {
+      await unwrap(api.DELETE("/api/v1/registrations/manage/{token}/", { params: { path: { token } } }));
+      forgetPass(token);
+      onCancelled();
+    } catch (problem) {
+      setError(problem);
+    }
+  };
+  return (
+    <section aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading">{t("manage.cancel_heading")}</h2>
+      {error !== null && (
+        <p role="alert" class="notice error">
+          {errorText(error)}
+        </p>
+      )}
+      {asking ? (
+        <div class="confirm" role="group" aria-labelledby="cancel-question">
+          <p id="cancel-question">{t("manage.cancel_question")}</p>
+          <div class="actions">
+            <button type="button" class="danger" onClick={cancel}>
+              {t("manage.cancel_yes")}
+            </button>
+            <button type="button" class="secondary" onClick={() => setAsking(false)}>
+              {t("manage.cancel_no")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="danger" onClick={() => setAsking(true)}>
+          {t("manage.cancel")}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function KeepLink() {
+  const [copied, setCopied] = useState(false);
+  const link = window.location.origin + window.location.pathname + window.location.hash;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <section aria-labelledby="link-heading">
+      <h2 id="link-heading">{t("manage.link_heading")}</h2>
+      <p>{t("manage.link_text")}</p>
+      <p class="link-box">
+        <bdi dir="ltr">{link}</bdi>
+      </p>
+      <button type="button" class="secondary" onClick={copy}>
+        {t("common.copy_link")}
+      </button>
+      <span role="status">{copied ? ` ${t("common.copied")}` : ""}</span>
+    </section>
+  );
+}
+
+export function ManagePage() {
+  const { path } = useLocation();
+  const fresh = useQuery().get("new") === "1";
+  const token = tokenFromHash();
+  const state = useLoad(() => loadManaged(token), [token, path]);
+
+  if (!token || (state.error instanceof ApiError && state.error.status === 404)) {
+    return (
+      <>
+        <h1>{t("manage.unknown_heading")}</h1>
+        <p>{t("manage.unknown_text")}</p>
+        <p>
+          <a href="/">{t("not_found.home")}</a>
+        </p>
+      </>
+    );
+  }
+  if (!state.data) {
+    return (
+      <>
+        <h1>{t("manage.heading")}</h1>
+        {state.error ? <LoadError error={state.error} retry={state.reload} /> : <Loading />}
+      </>
+    );
+  }
+  const { pass, event, interpretation, offline } = state.data;
+  const { registration } = pass;
+  const active = registration.status !== "cancelled";
+  const spoken = [
+    pass.event.title,
+    formatEventTime(pass.event.starts_at, pass.event.ends_at, pass.event.timezone || "America/New_York"),
+    placeText(pass.event),
+    t("listen.code", { code: registration.pass_code.split("").join(" ") }),
+  ].join(". ");
+  return (
+    <>
+      <h1>{t(fresh ? "manage.heading_new" : "manage.heading")}</h1>
+      {offline && (
+        <p class="notice warning" role="status">
+          {t("manage.offline")}
+        </p>
+      )}
+      <StatusLine registration={registration} fresh={fresh} />
+      {active && <Listen text={spoken} />}
+      {active && <PassCard pass={pass} />}
+      {!offline && <InterpreterState interpretation={interpretation} />}
+      {!offline && active && event && (
+        <section aria-labelledby="calendar-heading">
+          <h2 id="calendar-heading">{t("calendar.add")}</h2>
+          <CalendarLinks links={event} />
+        </section>
+      )}
+      {active && <KeepLink />}
+      {!offline && active && registration.status !== "checked_in" && (
+        <>
+          <ChangeParty token={token} registration={registration} onChanged={state.reload} />
+          <Cancel token={token} onCancelled={state.reload} />
+        </>
+      )}
+      {!offline && !active && event && (
+        <p>
+          <a href={`/events/${event.id}`}>{t("common.back_to_event")}</a>
+        </p>
+      )}
+    </>
+  );
+}

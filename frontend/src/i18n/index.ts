@@ -1,21 +1,24 @@
-/** Catalogues, plurals and Intl formatting. Only the reader's catalogue is loaded (each is
- * its own small chunk). A catalogue is flat: "key": "text with {placeholders}", or for
- * plurals "key": {"one": "…", "other": "…"} with the categories of Intl.PluralRules. */
+/** Catalogues, plurals and Intl formatting. Catalogues are split by area (core: the
+ * families' pages; committees; account: sign-in, my pages, CBO staff), one JSON file per
+ * area and language, each its own small chunk; only the reader's language is loaded. A
+ * catalogue is flat: "key": "text with {placeholders}", or for plurals
+ * "key": {"one": "…", "other": "…"} with the categories of Intl.PluralRules. */
 import type { ComponentChild } from "preact";
 import { LANGUAGES, type UiLanguage } from "./languages";
 
 type Entry = string | Partial<Record<Intl.LDMLPluralRule, string>>;
 export type Catalogue = Record<string, Entry>;
 
-const loaders = import.meta.glob<{ default: Catalogue }>("./locales/*.json");
+const loaders = import.meta.glob<{ default: Catalogue }>("./*/*.json");
+export const AREAS = ["core", "committees", "account"] as const;
 
 let current: UiLanguage = LANGUAGES[0];
 let catalogue: Catalogue = {};
 let plurals = new Intl.PluralRules("en");
 
 export async function loadLanguage(language: UiLanguage): Promise<void> {
-  const load = loaders[`./locales/${language.code}.json`];
-  catalogue = (await load()).default;
+  const parts = await Promise.all(AREAS.map((area) => loaders[`./${area}/${language.code}.json`]()));
+  catalogue = Object.assign({}, ...parts.map((part) => part.default));
   current = language;
   plurals = new Intl.PluralRules(language.tag);
 }

@@ -75,7 +75,7 @@ fmt: install
 	$(UV) run --frozen ruff check --fix .
 	$(UV) run --frozen ruff format .
 
-bench: install
+bench: install frontend
 	$(UV) run --frozen python -m tests.bench
 
 # Refresh the .po catalogues from the code, then compile them (.mo files are committed so a

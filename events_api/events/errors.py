@@ -34,6 +34,16 @@ class AlreadyRegistered(Conflict):
     message = _("This contact is already registered for this event.")
 
 
+class InvalidIdempotencyKey(DomainError):
+    code = "invalid_idempotency_key"
+    message = _("The Idempotency-Key header must be 16 to 128 letters, digits, - or _.")
+
+
+class IdempotencyKeyReused(Conflict):
+    code = "idempotency_key_reused"
+    message = _("This request key was already used for a different registration.")
+
+
 class PartyDoesNotFit(Conflict):
     code = "party_does_not_fit"
     message = _("There are not enough seats left for a party this size.")

@@ -214,6 +214,9 @@ class Registration(models.Model):
     waitlist_position = models.PositiveIntegerField(null=True, blank=True)
     pass_code = models.CharField(_("pass code"), max_length=8)
     manage_token_hash = models.CharField(max_length=64, unique=True)
+    # SHA-256 of the client's Idempotency-Key, so a retry after a lost answer finds this
+    # registration instead of making a second one.
+    idempotency_key_hash = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -247,6 +250,11 @@ class Registration(models.Model):
                 fields=["event", "phone"],
                 condition=~Q(phone="") & Q(status__in=ACTIVE),
                 name="registration_one_per_phone",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "idempotency_key_hash"],
+                condition=~Q(idempotency_key_hash=""),
+                name="registration_idempotency_key_unique_per_event",
             ),
             models.CheckConstraint(
                 condition=Q(user__isnull=False)

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
@@ -10,7 +12,12 @@ from rest_framework.views import APIView
 from events_api.core.filtering import apply_filterset
 from events_api.core.throttles import RegistrationThrottle
 from events_api.events import queries
-from events_api.events.errors import EventNotFound, RegistrationCancelled, RegistrationNotFound
+from events_api.events.errors import (
+    EventNotFound,
+    InvalidIdempotencyKey,
+    RegistrationCancelled,
+    RegistrationNotFound,
+)
 from events_api.events.exports import registrations_csv
 from events_api.events.filters import RegistrationFilter, event_filterset
 from events_api.events.models import AttendeeExport, Event, Registration, RegistrationStatus
@@ -28,6 +35,24 @@ from events_api.events.serializers import (
 )
 from events_api.events.services import events as event_services
 from events_api.events.services import registration as services
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="A random key the client makes once per registration and sends again when "
+    "it retries after a lost answer: the retry returns the same registration (with a new "
+    "manage token) instead of making a second one.",
+)
+IDEMPOTENCY_KEY_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
+
+
+def idempotency_key(request) -> str:
+    key = request.headers.get("Idempotency-Key", "")
+    if key and not IDEMPOTENCY_KEY_RE.match(key):
+        raise InvalidIdempotencyKey()
+    return key
+
 
 REGISTRATION_FILTER_PARAMETERS = [
     OpenApiParameter("status", str, enum=[c for c, _ in RegistrationStatus.choices]),
@@ -96,6 +121,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         methods=["POST"],
         request=RegistrationCreateSerializer,
         responses={201: RegistrationCreatedSerializer, **ERRORS},
+        parameters=[IDEMPOTENCY_KEY],
         summary="Register a party (no account or ID needed)",
     )
     @extend_schema(
@@ -132,6 +158,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return throttles
 
     def _register(self, request, event):
+        key = idempotency_key(request)
         serializer = RegistrationCreateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -144,12 +171,20 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
                 by=request.user, organization=data["organization"], consent=data["consent"]
             )
         registered = services.register(
-            event_id=event.pk, contact=contact, party=party, needs=needs, proxy=proxy
+            event_id=event.pk,
+            contact=contact,
+            party=party,
+            needs=needs,
+            proxy=proxy,
+            idempotency_key=key,
         )
         body = RegistrationCreatedSerializer(
             registered.registration, context={"manage_token": registered.manage_token}
         ).data
-        return Response(body, status=status.HTTP_201_CREATED)
+        response = Response(body, status=status.HTTP_201_CREATED)
+        if registered.replayed:
+            response["Idempotent-Replayed"] = "true"
+        return response
 
     @extend_schema(
         responses={(200, "text/csv"): OpenApiTypes.BINARY, 404: ERRORS[404]},

@@ -6,6 +6,7 @@ serves its hashed assets through whitenoise under /static/ and only this shell t
 view, which also sets the CSRF cookie the sign-in calls need."""
 
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -15,21 +16,22 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_safe
 
 
-def _read(name: str) -> bytes | None:
+def _read(path: Path) -> bytes | None:
     try:
-        return (settings.FRONTEND_DIST / name).read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
 
 
 @cache
-def _read_cached(name: str) -> bytes | None:
-    return _read(name)
+def _read_cached(path: Path) -> bytes | None:
+    return _read(path)
 
 
 def _built_file(name: str) -> bytes | None:
     # With DEBUG a rebuild shows on the next reload; in production the build is fixed.
-    return _read(name) if settings.DEBUG else _read_cached(name)
+    path = Path(settings.FRONTEND_DIST) / name
+    return _read(path) if settings.DEBUG else _read_cached(path)
 
 
 def _not_built() -> HttpResponse:

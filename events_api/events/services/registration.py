@@ -15,6 +15,7 @@ from events_api.events.errors import (
     EventCancelled,
     EventFull,
     EventNotFound,
+    IdempotencyKeyReused,
     InvalidParty,
     NotOrganizationStaff,
     NotSeated,
@@ -199,6 +200,28 @@ def promote_waitlist(event: Event) -> list[Registration]:
 class Registered:
     registration: Registration
     manage_token: str
+    replayed: bool = False
+
+
+def _replay(event: Event, key_hash: str, contact: Contact) -> Registered | None:
+    """The registration an earlier request with the same idempotency key made, if any.
+    Its answer was lost on the way to the client, so the client never saw the manage
+    token: a new one is issued (only hashes are stored) and the old one stops working."""
+    earlier = Registration.objects.filter(event=event, idempotency_key_hash=key_hash).first()
+    if earlier is None:
+        return None
+    same = (earlier.name, earlier.email, earlier.phone, earlier.user_id) == (
+        contact.name,
+        contact.email,
+        contact.phone,
+        getattr(contact.user, "pk", None),
+    )
+    if not same:
+        raise IdempotencyKeyReused()
+    token = new_manage_token()
+    earlier.manage_token_hash = hash_token(token)
+    earlier.save(update_fields=["manage_token_hash", "updated_at"])
+    return Registered(registration=earlier, manage_token=token, replayed=True)
 
 
 def register(
@@ -210,9 +233,14 @@ def register(
     proxy: Proxy | None = None,
     source: str = RegistrationSource.SELF,
     waitlist_if_full: bool = True,
+    idempotency_key: str = "",
 ) -> Registered:
     """Register a party. Confirmed whole if it fits, else waitlisted whole (or EventFull
     when ``waitlist_if_full`` is False, as at the door).
+
+    With an ``idempotency_key`` already used for this event by the same contact, nothing
+    new is made: the earlier registration comes back (``replayed``) with a fresh manage
+    token; the same key with another contact raises IdempotencyKeyReused.
 
     Raises EventNotFound, EventCancelled, RegistrationNotOpen, RegistrationClosed,
     InvalidParty, AlreadyRegistered (with the existing registration's id), ConsentRequired,
@@ -228,6 +256,9 @@ def register(
             event = lock_event(event_id)
         except Event.DoesNotExist as exc:
             raise EventNotFound() from exc
+        key_hash = hash_token(idempotency_key) if idempotency_key else ""
+        if key_hash and (replayed := _replay(event, key_hash, contact)):
+            return replayed
         _check_open(event)
         _check_party(event, party)
         existing = existing_registration(event.pk, contact)
@@ -249,6 +280,7 @@ def register(
             source=source,
             pass_code=unique_pass_code(event),
             manage_token_hash=hash_token(token),
+            idempotency_key_hash=key_hash,
         )
         if proxy is not None:
             registration.organization = proxy.organization

@@ -4865,7 +4865,10 @@ export interface operations {
     api_v1_events_registrations_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A random key the client makes once per registration and sends again when it retries after a lost answer: the retry returns the same registration (with a new manage token) instead of making a second one. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };

@@ -81,7 +81,7 @@ export function focusHeading(): void {
 export function lazy(load: () => Promise<{ default: Page }>): Page {
   let loaded: Page | null = null;
   const Lazy: FunctionComponent<PageProps> = (props) => {
-    const [page, setPage] = useState<Page | null>(loaded);
+    const [page, setPage] = useState<Page | null>(() => loaded);
     useEffect(() => {
       if (!page) load().then((module) => setPage(() => (loaded = module.default)));
     }, []);

@@ -3,6 +3,7 @@
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { ApiError } from "../api/client";
+import { t } from "../i18n";
 import { errorText } from "./Status";
 
 export function fieldErrors(error: unknown, name: string): string[] {
@@ -16,7 +17,9 @@ export function ErrorSummary({ error, labels }: { error: unknown; labels: Record
   }, [error]);
   if (!error) return null;
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
-  const general = errorText(error);
+  // With field errors the title is ours: the API's one-line message names a field by its
+  // code name ("phone: …"), and each field's own message is listed below anyway.
+  const general = fields.length ? t("form.check") : errorText(error);
   return (
     <div class="notice error" role="alert" tabIndex={-1} ref={box} id="form-errors">
       <p class="notice-title">{general}</p>

@@ -52,6 +52,18 @@ function Nav() {
   );
 }
 
+/** A globe drawn inline: the 🌐 emoji shows as an empty box where no emoji font is installed. */
+function GlobeIcon() {
+  return (
+    <svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+      <g fill="none" stroke="currentColor" stroke-width="1.8">
+        <circle cx="12" cy="12" r="9.5" />
+        <path d="M2.5 12h19M12 2.5c2.6 2.6 3.9 5.8 3.9 9.5s-1.3 6.9-3.9 9.5c-2.6-2.6-3.9-5.8-3.9-9.5s1.3-6.9 3.9-9.5z" />
+      </g>
+    </svg>
+  );
+}
+
 export function Layout({ children, bare = false }: { children: ComponentChildren; bare?: boolean }) {
   const current = language();
   return (
@@ -66,7 +78,7 @@ export function Layout({ children, bare = false }: { children: ComponentChildren
           </a>
           {!bare && (
             <a href="/language" class="language-link">
-              <span aria-hidden="true">🌐 </span>
+              <GlobeIcon />
               <span class="visually-hidden">{t("language.change")}: </span>
               <span lang={current.tag}>{current.name}</span>
             </a>

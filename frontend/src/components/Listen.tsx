@@ -15,6 +15,16 @@ function voiceFor(tag: string): SpeechSynthesisVoice | undefined {
   );
 }
 
+/** A speaker drawn inline (an emoji would show as a box without an emoji font). */
+function SpeakerIcon() {
+  return (
+    <svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+      <path fill="currentColor" d="M3 9v6h4l5 4.5V4.5L7 9H3z" />
+      <path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />
+    </svg>
+  );
+}
+
 export function Listen({ text }: { text: string }) {
   const tag = language().tag;
   const [voice, setVoice] = useState(() => voiceFor(tag));
@@ -48,7 +58,7 @@ export function Listen({ text }: { text: string }) {
   };
   return (
     <button type="button" class="listen" onClick={toggle} aria-pressed={speaking}>
-      <span aria-hidden="true">🔊 </span>
+      <SpeakerIcon />
       {speaking ? t("listen.stop") : t("listen.start")}
     </button>
   );

@@ -62,11 +62,12 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function labels(): Record<string, string> {
+function labels(forCbo: boolean): Record<string, string> {
+  // CBO staff type another person's details: the labels say whose they are.
   return {
-    name: t("register.name"),
-    phone: t("register.phone"),
-    email: t("register.email"),
+    name: t(forCbo ? "cbo.family_name" : "register.name"),
+    phone: t(forCbo ? "cbo.family_phone" : "register.phone"),
+    email: t(forCbo ? "cbo.family_email" : "register.email"),
     consent: t("cbo.consent"),
     adults: t("register.adults"),
     children: t("register.children"),
@@ -94,18 +95,23 @@ export function RegistrationForm({
 }: {
   event: Event;
   organization?: { id: number; name: string };
-  onDone: (created: RegistrationCreated) => void;
+  onDone: (created: RegistrationCreated) => void | Promise<void>;
 }) {
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [step, setStep] = useState<1 | 2 | 3>(1);
   const [error, setError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
   const key = useRef(newKey());
+  const inFlight = useRef(false);
   const languages = useLoad(loadLanguages);
   const forCbo = Boolean(organization);
   const maxParty = event.max_party_size;
 
-  useEffect(focusHeading, [step]);
+  // A new screen starts from its heading, unless it opened to show what was refused: then
+  // the error summary has the focus.
+  useEffect(() => {
+    if (!error) focusHeading();
+  }, [step]);
 
   const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const next = (from: 1 | 2) => (submit: SubmitEvent) => {
@@ -116,7 +122,10 @@ export function RegistrationForm({
   };
 
   const send = async () => {
-    if (sending) return; // A second tap while the first is on its way does nothing.
+    // A second tap while the first is on its way does nothing (a ref, not the state: a
+    // double tap can land before the re-render that disables the button).
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSending(true);
     setError(null);
     try {
@@ -140,21 +149,25 @@ export function RegistrationForm({
           },
         }),
       );
-      onDone(created);
+      // On success the form stays busy until the pass opens: a tap now would send again.
+      await onDone(created);
+      return;
     } catch (problem) {
+      const fields = problem instanceof ApiError ? Object.keys(problem.fields) : [];
       setError(problem);
-      if (problem instanceof ApiError) {
-        const steps = Object.keys(problem.fields).map((name) => STEP_FIELDS[name] ?? 3);
-        if (steps.length) setStep(Math.min(...steps) as 1 | 2 | 3);
-      }
-    } finally {
-      setSending(false);
+      // The server answered, so nothing was stored: what is sent next is a new request.
+      // After a dropped connection the key stays, so the retry finds what the first made.
+      if (!(problem instanceof ApiError && problem.code === "network")) key.current = newKey();
+      const steps = fields.map((name) => STEP_FIELDS[name] ?? 3);
+      if (steps.length) setStep(Math.min(...steps) as 1 | 2 | 3);
     }
+    inFlight.current = false;
+    setSending(false);
   };
 
   const title = <Translated text={event.title} translations={event.title_translations} />;
   const stepLabel = <p class="step">{t("register.step", { step: formatNumber(step), steps: formatNumber(3) })}</p>;
-  const fieldLabels = labels();
+  const fieldLabels = labels(forCbo);
 
   if (step === 1) {
     return (

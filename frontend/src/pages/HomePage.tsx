@@ -172,7 +172,8 @@ export function HomePage() {
       <p class="lead">{t("home.intro")}</p>
       <SafeZone />
       {filters && <FilterForm filters={filters} />}
-      {filters && <EventList filters={filters} />}
+      {/* Keyed by the filters: new filters start again from their first page. */}
+      {filters && <EventList key={JSON.stringify(filters)} filters={filters} />}
     </>
   );
 }
@@ -196,7 +197,7 @@ function EventList({ filters }: { filters: Filters }) {
             <p>{t("home.no_events")}</p>
           ) : (
             <>
-              <p role="status" class="muted">
+              <p role="status" class="muted" data-count={data.count}>
                 {tn("home.count", data.count)}
               </p>
               <ul class="cards">

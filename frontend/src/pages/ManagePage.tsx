@@ -9,7 +9,7 @@ import { ErrorSummary, Field } from "../components/Form";
 import { Listen } from "../components/Listen";
 import { PassCard } from "../components/Pass";
 import { LoadError, Loading, errorText, useLoad } from "../components/Status";
-import { formatEventTime, formatNumber, t, tx } from "../i18n";
+import { formatEventTime, formatNumber, languageName, t, tx } from "../i18n";
 import { fetchQrSvg, forgetPass, loadPass, savePass, type SavedPass } from "../passes";
 import { useLocation, useQuery } from "../router";
 import { loadEvent } from "./EventPage";
@@ -62,14 +62,20 @@ function StatusLine({ registration, fresh }: { registration: SavedPass["registra
   }
 }
 
+/** Where the interpreter request stands, in the API's own plain words (translated by the
+ * server, and more precise than ours: a late request, a family still on the waitlist). */
 function InterpreterState({ interpretation }: { interpretation: Interpretation | null }) {
-  if (!interpretation?.requested) return null;
+  if (!interpretation || (!interpretation.requested && !interpretation.language)) return null;
   const state = interpretation.status ?? "requested";
   return (
     <section aria-labelledby="interpreter-heading">
       <h2 id="interpreter-heading">{t("manage.interpreter_heading")}</h2>
-      <p>{t(`interpreter.${state}`)}</p>
-      {interpretation.message && <p class="hint">{interpretation.message}</p>}
+      {interpretation.language && (
+        <p class="muted">
+          {t("register.interpreter")}: {languageName(interpretation.language)}
+        </p>
+      )}
+      <p>{interpretation.message || t(`interpreter.${state}`)}</p>
     </section>
   );
 }
@@ -215,7 +221,8 @@ export function ManagePage() {
   ].join(". ");
   return (
     <>
-      <h1>{t(fresh ? "manage.heading_new" : "manage.heading")}</h1>
+      {/* "You are registered" only with a seat: a waitlisted family is told so just below. */}
+      <h1>{t(fresh && registration.status === "confirmed" ? "manage.heading_new" : "manage.heading")}</h1>
       {offline && (
         <p class="notice warning" role="status">
           {t("manage.offline")}

@@ -1,3 +1,4 @@
-import { t } from "../i18n";
-export function CboRegisterPage() { return <h1>{t("nav.cbo_registrations")}</h1>; }
-export function CboRegistrationsPage() { return <h1>{t("nav.cbo_registrations")}</h1>; }
+/** Pages for staff of community organisations who register families, loaded as their own
+ * chunk. */
+export { CboRegisterPage } from "./cbo/Register";
+export { CboRegistrationsPage } from "./cbo/Registrations";

@@ -1,0 +1,236 @@
+"""Sign-in (password and emailed code), sign-out, my registrations and my calendar feed,
+in a real browser against the live server with the demo data."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+from events_api.calendars.models import FeedToken
+from events_api.events.models import Event, Registration
+from events_api.events.passes import hash_token
+from events_api.events.services import registration as services
+from events_api.people.demo import DEMO_PASSWORD
+from events_api.people.models import User
+from tests.browser.conftest import assert_accessible, screenshot
+
+PARENT = "parent@demo.opendoors.nyc"
+CBO = "cbo@demo.opendoors.nyc"
+TALK = "Talking with teachers: parent-teacher conferences"
+FEED_PATH = re.compile(r"^webcal://[^/]+(/calendar/feeds/[A-Za-z0-9_-]{20,100}\.ics)$")
+
+
+def csrf(page: Page) -> str:
+    return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+
+
+def sign_in(page: Page, email: str) -> None:
+    """Signs in through allauth's browser API (the page tests do it through the form)."""
+    response = page.request.post(
+        "/_allauth/browser/v1/auth/login",
+        data={"email": email, "password": DEMO_PASSWORD},
+        headers={"X-CSRFToken": csrf(page)},
+    )
+    assert response.status == 200, response.text()
+
+
+def sign_out(page: Page) -> None:
+    response = page.request.delete(
+        "/_allauth/browser/v1/auth/session", headers={"X-CSRFToken": csrf(page)}
+    )
+    assert response.status == 401
+
+
+def spoken(code: str) -> str:
+    return f"{code[:3]} {code[3:]}"
+
+
+def h1(page: Page):
+    return page.locator("main h1")
+
+
+def register_parent() -> tuple[Registration, Registration]:
+    """The demo parent registered with her account: one seat, one waitlist place."""
+    parent = User.objects.get(email=PARENT)
+    contact = services.Contact(name="Farida Rahman", user=parent)
+    seated = services.register(
+        event_id=Event.objects.get(title__en=TALK).pk,
+        contact=contact,
+        party=services.Party(adults=1, children=2),
+        needs=services.Needs(preferred_language="bn"),
+    ).registration
+    full = Event.objects.get(title__en__startswith="Getting into")
+    waiting = services.register(
+        event_id=full.pk,
+        contact=contact,
+        party=services.Party(adults=1, children=0),
+        needs=services.Needs(preferred_language="bn"),
+    ).registration
+    assert (seated.status, waiting.status) == ("confirmed", "waitlisted")
+    return seated, waiting
+
+
+def test_sign_in_with_password_then_sign_out(open_page):
+    page = open_page("/account/sign-in?next=/me/calendar")
+    expect(h1(page)).to_have_text("Sign in")
+    expect(page.locator(".safe-zone")).to_contain_text(
+        "Parents and families do not need an account"
+    )
+    page.get_by_label("Email").fill(PARENT)
+    page.get_by_label("Password").fill("not-the-password")
+    page.locator("main").get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("#form-errors")).to_be_visible()
+    expect(page.locator("#form-errors")).to_be_focused()
+    assert page.url.endswith("/account/sign-in?next=/me/calendar")
+
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url("**/me/calendar")
+    expect(h1(page)).to_have_text("My calendar")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="My registrations")).to_be_visible()
+    expect(nav.get_by_role("link", name="Families we registered")).to_have_count(0)
+    session = page.request.get("/_allauth/browser/v1/auth/session").json()
+    assert session["data"]["user"]["email"] == PARENT
+
+    nav.get_by_role("button", name="Sign out").click()
+    expect(nav.get_by_role("link", name="Sign in")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))
+    assert page.request.get("/_allauth/browser/v1/auth/session").status == 401
+
+
+def test_sign_in_with_a_code_sent_by_email(open_page):
+    page = open_page("/account/sign-in")
+    expect(h1(page)).to_have_text("Sign in")
+    mail.outbox.clear()
+    page.get_by_role("button", name="Send me a code instead").click()
+    expect(page.get_by_role("heading", name="Sign in with a code")).to_be_visible()
+    expect(page.get_by_label("Email")).to_be_focused()
+    page.get_by_label("Email").fill(PARENT)
+    page.get_by_role("button", name="Send the code").click()
+    expect(page.get_by_role("status")).to_have_text(
+        f"If {PARENT} has an account, we have sent a sign-in code to it."
+    )
+    expect(page.get_by_label("Code from the email")).to_be_focused()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [PARENT]
+    code = re.search(r"listed below\..*?\n\s*\n(\S+)\s*\n", mail.outbox[0].body, re.S).group(1)
+
+    page.get_by_label("Code from the email").fill("WRONG1")
+    page.locator("main").get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator("#form-errors")).to_be_visible()
+    page.get_by_label("Code from the email").fill(code)
+    page.locator("main").get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url("**/me/registrations")
+    expect(h1(page)).to_have_text("My registrations")
+    session = page.request.get("/_allauth/browser/v1/auth/session").json()
+    assert session["data"]["user"]["email"] == PARENT
+
+
+def test_sign_up_signs_the_new_person_in(open_page):
+    page = open_page("/account/signup")
+    expect(h1(page)).to_have_text("Create an account")
+    page.get_by_label("Email").fill("new.parent@example.org")
+    page.get_by_label("Choose a password").fill("a quiet morning 42")
+    page.get_by_role("button", name="Create my account").click()
+    page.wait_for_url("**/me/registrations")
+    expect(page.get_by_text("You have no registrations yet.")).to_be_visible()
+    assert User.objects.filter(email="new.parent@example.org").count() == 1
+
+
+def test_my_registrations_lists_status_waitlist_place_and_code(open_page):
+    seated, waiting = register_parent()
+    page = open_page("/me/registrations")
+    expect(h1(page)).to_have_text("My registrations")
+    expect(page.get_by_role("link", name="Sign in").last).to_be_visible()
+    sign_in(page, PARENT)
+    page.reload()
+    expect(page.locator("li.registration")).to_have_count(2)
+    first = page.locator(f"#registration-{seated.pk}")
+    expect(first.get_by_role("link", name=TALK)).to_have_attribute(
+        "href", f"/events/{seated.event_id}"
+    )
+    expect(first.locator(".badge")).to_have_text("Has a seat")
+    expect(first.locator("bdi.code")).to_have_text(spoken(seated.pass_code))
+    expect(first.locator("bdi.code")).to_have_attribute("dir", "ltr")
+    expect(first).to_contain_text("Adults: 1, children: 2")
+    second = page.locator(f"#registration-{waiting.pk}")
+    expect(second.locator(".badge")).to_have_text("On the waitlist")
+    expect(second).to_contain_text(f"Number {waiting.waitlist_position} on the waitlist.")
+    expect(page.get_by_text("2 registrations")).to_be_visible()
+
+
+def test_calendar_feed_is_shown_once_rotated_after_confirming_and_revoked(open_page):
+    page = open_page("/")
+    sign_in(page, PARENT)
+    parent = User.objects.get(email=PARENT)
+    page.goto("/me/calendar")
+    expect(h1(page)).to_have_text("My calendar")
+    page.get_by_role("button", name="Make my calendar link").click()
+    link = page.locator("#feed-link bdi")
+    expect(link).to_have_attribute("dir", "ltr")
+    first_url = link.inner_text()
+    first_path = FEED_PATH.match(first_url).group(1)
+    first_token = first_path.rsplit("/", 1)[1].removesuffix(".ics")
+    assert FeedToken.objects.get(user=parent).token_hash == hash_token(first_token)
+    feed = page.request.get(first_path)
+    assert feed.status == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    expect(page.get_by_role("link", name="Subscribe (phone calendar)")).to_have_attribute(
+        "href", first_url
+    )
+
+    # Shown once: after a reload only the date it was made is shown.
+    page.reload()
+    expect(page.get_by_text("You made your calendar link on")).to_be_visible()
+    expect(page.locator("#feed-link")).to_have_count(0)
+    assert first_token not in page.content()
+
+    # Rotating asks first; saying no changes nothing.
+    page.get_by_role("button", name="Make a new link").click()
+    expect(page.locator("#rotate-question")).to_have_text(
+        "Make a new link? The old link stops working at once."
+    )
+    page.get_by_role("button", name="No, keep it").click()
+    assert FeedToken.objects.get(user=parent).token_hash == hash_token(first_token)
+    page.get_by_role("button", name="Make a new link").click()
+    page.get_by_role("button", name="Yes, make a new link").click()
+    expect(page.locator("#feed-link bdi")).not_to_have_text(first_url)
+    second_path = FEED_PATH.match(page.locator("#feed-link bdi").inner_text()).group(1)
+    second_token = second_path.rsplit("/", 1)[1].removesuffix(".ics")
+    assert FeedToken.objects.get(user=parent).token_hash == hash_token(second_token)
+    assert page.request.get(first_path).status == 404
+    assert page.request.get(second_path).status == 200
+
+    page.get_by_role("button", name="Turn off my calendar link").click()
+    page.get_by_role("button", name="Yes, turn it off").click()
+    expect(page.get_by_text("Your calendar link is turned off.")).to_be_visible()
+    expect(page.get_by_role("button", name="Make my calendar link")).to_be_visible()
+    assert not FeedToken.objects.filter(user=parent).exists()
+    assert page.request.get(second_path).status == 404
+
+
+@pytest.mark.parametrize("language", ["en", "bn", "ar"])
+def test_account_pages_are_accessible(open_page, language):
+    register_parent()
+    page = open_page("/account/sign-in", language)
+    expect(h1(page)).to_have_count(1)
+    expect(page.locator("#field-email")).to_be_visible()
+    assert page.evaluate("document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")
+    screenshot(page, f"signin-{language}")
+    assert_accessible(page)
+
+    sign_in(page, PARENT)
+    page.goto("/me/registrations")
+    expect(page.locator("li.registration")).to_have_count(2)
+    expect(h1(page)).to_have_count(1)
+    screenshot(page, f"my-registrations-{language}")
+    assert_accessible(page)
+
+    page.goto("/me/calendar")
+    page.locator("section[aria-labelledby=feed-make-heading] button").click()
+    expect(page.locator("#feed-link bdi")).to_contain_text("webcal://")
+    expect(h1(page)).to_have_count(1)
+    screenshot(page, f"my-calendar-{language}")
+    assert_accessible(page)

@@ -18,7 +18,7 @@ export function Translated({ text, translations, as: Tag = "span" }: { text: str
   if (!isFallback(translations)) return <Tag>{text}</Tag>;
   return (
     <Tag>
-      <span lang="en">{text}</span> <small class="fallback">{t("common.in_english")}</small>
+      <span lang="en" dir="ltr">{text}</span> <small class="fallback">{t("common.in_english")}</small>
     </Tag>
   );
 }

@@ -1,4 +1,7 @@
-import { t } from "../i18n";
-export function CommitteesPage() { return <h1>{t("nav.committees")}</h1>; }
-export function CommitteePage() { return <h1>{t("nav.committees")}</h1>; }
-export function MeetingPage() { return <h1>{t("nav.committees")}</h1>; }
+/** The committees area, loaded as its own chunk: the public list, a committee, a meeting
+ * with its agenda, minutes and RSVP. */
+import "./committees.css";
+
+export { CommitteesPage } from "./committees/CommitteesPage";
+export { CommitteePage } from "./committees/CommitteePage";
+export { MeetingPage } from "./committees/MeetingPage";

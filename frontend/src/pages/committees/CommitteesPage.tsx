@@ -1,0 +1,183 @@
+/** The public committees, filterable by kind, borough, school and language. The filters live
+ * in the address (?kind=welcoming&borough=Q), so a link can be handed out. */
+import { useState } from "preact/hooks";
+import { loadLanguages, languageLabel } from "../../api/catalogue";
+import { api, type Committee, unwrap } from "../../api/client";
+import { LanguagesOffered, Translated } from "../../components/EventBits";
+import { Loaded, useLoad } from "../../components/Status";
+import { t, tn } from "../../i18n";
+import { navigate, useQuery } from "../../router";
+import { kindLabel, schoolLine } from "./shared";
+
+const KINDS: readonly Committee["kind"][] = ["welcoming", "multicultural_advisory", "citywide_advisory"];
+const BOROUGHS = ["M", "X", "K", "Q", "R"] as const;
+const FILTERS = ["kind", "borough", "school", "language"] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+const PAGE_SIZE = 20;
+
+function isKind(value: string | undefined): value is Committee["kind"] {
+  return KINDS.some((kind) => kind === value);
+}
+
+function loadCommittees(filters: Filters, page: number) {
+  return unwrap(
+    api.GET("/api/v1/committees/", {
+      params: {
+        query: {
+          kind: isKind(filters.kind) ? filters.kind : undefined,
+          borough: filters.borough || undefined,
+          school: filters.school ? Number(filters.school) : undefined,
+          language: filters.language || undefined,
+          page,
+          page_size: PAGE_SIZE,
+        },
+      },
+    }),
+  );
+}
+
+function CommitteeCard({ committee }: { committee: Committee }) {
+  return (
+    <li class="card">
+      <h3>
+        <a href={`/committees/${committee.id}`}>
+          <Translated text={committee.name} translations={committee.name_translations} />
+        </a>
+      </h3>
+      <p class="kind">{kindLabel(committee.kind)}</p>
+      <p>{schoolLine(committee.school)}</p>
+      <LanguagesOffered codes={committee.languages} />
+      {committee.visibility === "members" && <p class="badge">{t("committee.members_only")}</p>}
+    </li>
+  );
+}
+
+function FilterForm({ filters }: { filters: Filters }) {
+  const [borough, setBorough] = useState(filters.borough ?? "");
+  const languages = useLoad(loadLanguages);
+  const schools = useLoad(
+    () => unwrap(api.GET("/api/v1/schools/", { params: { query: { borough: borough || undefined, page_size: 200 } } })),
+    [borough],
+  );
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const query = new URLSearchParams();
+    for (const name of FILTERS) {
+      const value = String(form.get(name) ?? "");
+      if (value) query.set(name, value);
+    }
+    navigate(query.toString() ? `/committees?${query}` : "/committees");
+  };
+  return (
+    <form class="filters" onSubmit={apply} aria-labelledby="committee-filters-heading">
+      <h2 id="committee-filters-heading">{t("committee.filters")}</h2>
+      <div class="filter-grid">
+        <div class="field">
+          <label for="filter-kind">{t("committee.filter_kind")}</label>
+          <select id="filter-kind" name="kind" value={filters.kind ?? ""}>
+            <option value="">{t("committee.any_kind")}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kindLabel(kind)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-borough">{t("committee.filter_borough")}</label>
+          <select id="filter-borough" name="borough" value={borough} onChange={(e) => setBorough(e.currentTarget.value)}>
+            <option value="">{t("committee.any_borough")}</option>
+            {BOROUGHS.map((code) => (
+              <option key={code} value={code}>
+                {t(`borough.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-school">{t("committee.filter_school")}</label>
+          <select id="filter-school" name="school" value={filters.school ?? ""}>
+            <option value="">{t("committee.any_school")}</option>
+            {(schools.data?.results ?? []).map((school) => (
+              <option key={school.id} value={String(school.id)}>
+                {school.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-language">{t("committee.filter_language")}</label>
+          <select id="filter-language" name="language" value={filters.language ?? ""}>
+            <option value="">{t("committee.any_language")}</option>
+            {(languages.data ?? []).map((l) => (
+              <option key={l.code} value={l.code}>
+                {languageLabel(l)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="actions">
+        <button type="submit">{t("committee.apply")}</button>
+        <a href="/committees" class="button secondary">
+          {t("committee.clear")}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+function CommitteeList({ filters }: { filters: Filters }) {
+  const [pages, setPages] = useState(1);
+  const state = useLoad(async () => {
+    const all = await Promise.all(Array.from({ length: pages }, (_, i) => loadCommittees(filters, i + 1)));
+    return { count: all[0].count, results: all.flatMap((page) => page.results) };
+  }, [JSON.stringify(filters), pages]);
+  return (
+    <section aria-labelledby="committees-heading">
+      <h2 id="committees-heading">{t("committee.results")}</h2>
+      <Loaded state={state}>
+        {(data) =>
+          data.results.length === 0 ? (
+            <p role="status">{t("committee.none")}</p>
+          ) : (
+            <>
+              <p role="status" class="muted">
+                {tn("committee.count", data.count)}
+              </p>
+              <ul class="cards">
+                {data.results.map((committee) => (
+                  <CommitteeCard key={committee.id} committee={committee} />
+                ))}
+              </ul>
+              {data.results.length < data.count && (
+                <button type="button" class="secondary" onClick={() => setPages(pages + 1)}>
+                  {t("committee.more")}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+export function CommitteesPage() {
+  const query = useQuery();
+  const filters: Filters = {};
+  for (const name of FILTERS) {
+    const value = query.get(name);
+    if (value) filters[name] = value;
+  }
+  const key = JSON.stringify(filters);
+  return (
+    <>
+      <h1>{t("committee.list_heading")}</h1>
+      <p class="lead">{t("committee.list_intro")}</p>
+      <FilterForm key={key} filters={filters} />
+      <CommitteeList key={key} filters={filters} />
+    </>
+  );
+}

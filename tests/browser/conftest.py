@@ -9,11 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-# between browser steps are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
+from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -23,29 +19,45 @@ SHOTS = settings.BASE_DIR / "var" / "screenshots"
 PHONE = {"width": 360, "height": 740}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Browser:
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         pytest.fail("Chromium is missing: `make test` installs Debian's chromium package.")
     if not (settings.FRONTEND_DIST / "index.html").exists():
         pytest.fail("The frontend is not built: `make test` builds it (npm ci + vite build).")
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Inside Playwright's event loop Django's context-local connection handler hands
+        # out new connections; give them the data the test database setup serialized, so
+        # serialized rollback restores the migrations' data (languages, boroughs, roles).
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def sync_orm_beside_playwright():
+    """Playwright's sync API keeps an event loop in this thread while a module's browser
+    runs; the ORM calls the tests and their database fixtures make are ordinary
+    synchronous ones. Set for the browser test modules only (module scope: before the
+    database fixtures and undone after them), so nothing else runs without the check."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
 @pytest.fixture
-def site(live_server, transactional_db, django_db_serialized_rollback) -> str:
-    """The live server's address, with the demo data loaded."""
+def site(live_server) -> str:
+    """The live server's address, with the demo data loaded. The tests' modules mark them
+    transactional with serialized rollback: the migrations' data is restored before each."""
     call_command("seed_demo", verbosity=0)
     return live_server.url
-
-
-@pytest.fixture
-def django_db_serialized_rollback() -> bool:
-    # The language catalogue comes from a data migration: keep it across flushes.
-    return True
 
 
 @pytest.fixture

@@ -15,6 +15,10 @@ from events_api.people.demo import DEMO_PASSWORD
 from events_api.people.models import User
 from tests.browser.conftest import assert_accessible, screenshot
 
+# Transactional (a live server), restoring the migrations' data after each test like the
+# other live-server tests, so tests that follow see the same database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 PARENT = "parent@demo.opendoors.nyc"
 CBO = "cbo@demo.opendoors.nyc"
 TALK = "Talking with teachers: parent-teacher conferences"

@@ -9,6 +9,10 @@ from events_api.people.models import Organization, User
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_account import CBO, PARENT, TALK, h1, sign_in, spoken
 
+# Transactional (a live server), restoring the migrations' data after each test like the
+# other live-server tests, so tests that follow see the same database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 LA_UNION = "La Union (Fifth Avenue Committee)"
 
 

@@ -23,6 +23,10 @@ from events_api.events.models import Registration, RegistrationStatus
 from events_api.people.models import User
 from tests.browser.conftest import assert_accessible, screenshot
 
+# Transactional (a live server), restoring the migrations' data after each test like the
+# other live-server tests, so tests that follow see the same database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 PASSWORD = "open-doors-demo"
 PARENT = "parent@demo.opendoors.nyc"
 IS136 = "I.S. 136 parent welcoming committee"

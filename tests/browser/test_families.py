@@ -16,6 +16,10 @@ from playwright.sync_api import Page, expect
 from events_api.events.models import Event, Registration
 from tests.browser.conftest import SHOTS, assert_accessible, screenshot
 
+# Transactional (a live server), restoring the migrations' data after each test like the
+# other live-server tests, so tests that follow see the same database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 OPEN_EVENT = "Your right to an interpreter"  # offered in en, bn, ur; no capacity limit
 FULL_EVENT = "Getting into your child's school without formal ID"  # capacity 6, waitlist
 LANGUAGES = [

@@ -19,10 +19,10 @@ LA_UNION = "La Union (Fifth Avenue Committee)"
 def register_family(page: Page, name: str, *, phone: str = "", adults: int, children: int) -> str:
     """Fills the three screens for one family and returns the code shown at the end."""
     expect(h1(page)).to_have_text("Which family are you registering?")
-    expect(page.get_by_label("Your name")).to_have_value("")
-    page.get_by_label("Your name").fill(name)
+    expect(page.get_by_label("The family member's name")).to_have_value("")
+    page.get_by_label("The family member's name").fill(name)
     if phone:
-        page.get_by_label("Phone number").fill(phone)
+        page.get_by_label("The family's phone number").fill(phone)
     page.get_by_label(f"The family agreed that {LA_UNION} registers them").check()
     page.get_by_role("button", name="Next").click()
     expect(h1(page)).to_have_text("Your family and your needs")

@@ -48,11 +48,20 @@ async function call(method: string, path: string, body?: object): Promise<Allaut
   return { ...parsed, httpStatus: response.status };
 }
 
-export async function refreshSession(): Promise<void> {
+const RETRIES = 3;
+
+/** Asks the server who is signed in. A dropped connection or a busy server is not an
+ * answer: it is asked again (after 1, 2, 3 s) before the page says "sign in". */
+export async function refreshSession(attempt = 0): Promise<void> {
   try {
     const result = await call("GET", "/auth/session");
     session.set(result.meta?.is_authenticated ? await unwrap(api.GET("/api/v1/me/")) : null);
-  } catch {
+  } catch (error) {
+    const transient = error instanceof ApiError && (error.status === 0 || error.status >= 500);
+    if (transient && attempt < RETRIES) {
+      setTimeout(() => void refreshSession(attempt + 1), 1000 * (attempt + 1));
+      return;
+    }
     session.set(null);
   }
 }

@@ -1376,7 +1376,7 @@ export interface paths {
         };
         /**
          * A public committee's meetings as an iCalendar feed
-         * @description Series as recurring events (RRULE) with their cancelled and moved occurrences as overrides (RECURRENCE-ID); one-off meetings within the range. Members-only committees have no public feed.
+         * @description All of the committee's meetings: series as recurring events (RRULE) with their cancelled and moved occurrences as overrides (RECURRENCE-ID), and every public one-off meeting. Members-only committees have no public feed.
          */
         get: operations["calendar_committee_ics"];
         put?: never;
@@ -1437,7 +1437,7 @@ export interface paths {
         };
         /**
          * A summit's sessions as an iCalendar feed
-         * @description Published sessions (cancelled ones stay, marked cancelled) of a published summit, within the date range.
+         * @description Every published session (cancelled ones stay, marked cancelled) of a published summit, however far ahead or back: the feed is the whole summit.
          */
         get: operations["calendar_summit_ics"];
         put?: never;
@@ -1769,6 +1769,7 @@ export interface components {
         DemandLine: {
             readonly id: number;
             event: number;
+            /** @description The event's kind instead when you may not see the event itself. */
             readonly event_title: string;
             /** Format: date-time */
             readonly starts_at: string;
@@ -2210,6 +2211,7 @@ export interface components {
         };
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         MemberWriteRequest: {
+            /** @description An account id: organisers only (or yourself). Everyone else invites people by email or phone through the invitations. */
             user: number;
             role: components["schemas"]["CommitteeRoleEnum"];
             voting?: boolean;
@@ -2965,7 +2967,7 @@ export interface components {
             /** @default en */
             preferred_language: string;
             interpreter_language?: string | null;
-            /** @description Ages of the children who need childcare during the event. */
+            /** @description Ages (0 to 17) of the children who need childcare during the event, at most one per child. */
             childcare_ages?: number[];
             accessibility?: components["schemas"]["AccessibilityEnum"][];
             /** @default  */
@@ -3022,6 +3024,7 @@ export interface components {
             readonly checked_in_at: string | null;
             readonly manage_token: string;
             readonly manage_url: string;
+            readonly manage_page_url: string;
             readonly pass_qr_url: string;
         };
         /** @description What a parent sees of their own interpreter request. */
@@ -3112,7 +3115,7 @@ export interface components {
             /** @default en */
             preferred_language: string;
             interpreter_language?: string | null;
-            /** @description Ages of the children who need childcare during the event. */
+            /** @description Ages (0 to 17) of the children who need childcare during the event, at most one per child. */
             childcare_ages?: number[];
             accessibility?: components["schemas"]["AccessibilityEnum"][];
             /** @default  */
@@ -7278,12 +7281,8 @@ export interface operations {
     calendar_committee_ics: {
         parameters: {
             query?: {
-                /** @description Start of the feed's range (date or datetime with offset). Default: 30 days ago. */
-                from?: string;
                 /** @description Language of titles and descriptions (English when there is no text in it). */
                 lang?: string;
-                /** @description End of the feed's range. Default: a year ahead; at most two years after `from`. */
-                to?: string;
             };
             header?: never;
             path: {
@@ -7304,13 +7303,6 @@ export interface operations {
             };
             /** @description Not modified (If-None-Match / If-Modified-Since) */
             304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad date range: {code, message, fields} */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7417,12 +7409,8 @@ export interface operations {
     calendar_summit_ics: {
         parameters: {
             query?: {
-                /** @description Start of the feed's range (date or datetime with offset). Default: 30 days ago. */
-                from?: string;
                 /** @description Language of titles and descriptions (English when there is no text in it). */
                 lang?: string;
-                /** @description End of the feed's range. Default: a year ahead; at most two years after `from`. */
-                to?: string;
             };
             header?: never;
             path: {
@@ -7443,13 +7431,6 @@ export interface operations {
             };
             /** @description Not modified (If-None-Match / If-Modified-Since) */
             304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad date range: {code, message, fields} */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };

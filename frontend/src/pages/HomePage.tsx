@@ -4,14 +4,13 @@
  * my language" when there are events in it. */
 import { useEffect, useState } from "preact/hooks";
 import { api, type Event, unwrap } from "../api/client";
-import { loadLanguages, languageLabel } from "../api/catalogue";
+import { SelectFilter, boroughOptions, useLanguageOptions, useSchoolOptions } from "../components/Filters";
 import { EventPlace, EventTime, LanguagesOffered, Seats, Translated } from "../components/EventBits";
 import { SafeZone } from "../components/SafeZone";
 import { Loaded, useLoad } from "../components/Status";
 import { language, languageName, t, tn } from "../i18n";
 import { navigate, useQuery } from "../router";
 
-const BOROUGHS = ["M", "X", "K", "Q", "R"] as const;
 const FILTERS = ["language", "borough", "school", "from", "to"] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
@@ -72,11 +71,8 @@ function EventCard({ event }: { event: Event }) {
 }
 
 function FilterForm({ filters }: { filters: Filters }) {
-  const languages = useLoad(loadLanguages);
-  const schools = useLoad(
-    () => unwrap(api.GET("/api/v1/schools/", { params: { query: { borough: filters.borough || undefined, page_size: 200 } } })),
-    [filters.borough],
-  );
+  const languages = useLanguageOptions();
+  const schools = useSchoolOptions(filters.borough ?? "");
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -92,39 +88,9 @@ function FilterForm({ filters }: { filters: Filters }) {
     <form class="filters" onSubmit={apply} aria-labelledby="filters-heading">
       <h2 id="filters-heading">{t("home.filters")}</h2>
       <div class="filter-grid">
-        <div class="field">
-          <label for="filter-language">{t("home.filter_language")}</label>
-          <select id="filter-language" name="language" value={filters.language ?? ""}>
-            <option value="">{t("home.any_language")}</option>
-            {(languages.data ?? []).map((l) => (
-              <option key={l.code} value={l.code}>
-                {languageLabel(l)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-borough">{t("home.filter_borough")}</label>
-          <select id="filter-borough" name="borough" value={filters.borough ?? ""}>
-            <option value="">{t("home.any_borough")}</option>
-            {BOROUGHS.map((code) => (
-              <option key={code} value={code}>
-                {t(`borough.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-school">{t("home.filter_school")}</label>
-          <select id="filter-school" name="school" value={filters.school ?? ""}>
-            <option value="">{t("home.any_school")}</option>
-            {(schools.data?.results ?? []).map((school) => (
-              <option key={school.id} value={String(school.id)}>
-                {school.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter name="language" label={t("home.filter_language")} any={t("home.any_language")} value={filters.language ?? ""} options={languages} />
+        <SelectFilter name="borough" label={t("home.filter_borough")} any={t("home.any_borough")} value={filters.borough ?? ""} options={boroughOptions()} />
+        <SelectFilter name="school" label={t("home.filter_school")} any={t("home.any_school")} value={filters.school ?? ""} options={schools} />
         <div class="field">
           <label for="filter-from">{t("home.filter_from")}</label>
           <input id="filter-from" name="from" type="date" value={filters.from ?? ""} />

@@ -1,8 +1,8 @@
 /** The public committees, filterable by kind, borough, school and language. The filters live
  * in the address (?kind=welcoming&borough=Q), so a link can be handed out. */
 import { useState } from "preact/hooks";
-import { loadLanguages, languageLabel } from "../../api/catalogue";
 import { api, type Committee, unwrap } from "../../api/client";
+import { SelectFilter, boroughOptions, useLanguageOptions, useSchoolOptions } from "../../components/Filters";
 import { LanguagesOffered, Translated } from "../../components/EventBits";
 import { Loaded, useLoad } from "../../components/Status";
 import { t, tn } from "../../i18n";
@@ -10,7 +10,6 @@ import { navigate, useQuery } from "../../router";
 import { kindLabel, schoolLine } from "./shared";
 
 const KINDS: readonly Committee["kind"][] = ["welcoming", "multicultural_advisory", "citywide_advisory"];
-const BOROUGHS = ["M", "X", "K", "Q", "R"] as const;
 const FILTERS = ["kind", "borough", "school", "language"] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const PAGE_SIZE = 20;
@@ -54,11 +53,8 @@ function CommitteeCard({ committee }: { committee: Committee }) {
 
 function FilterForm({ filters }: { filters: Filters }) {
   const [borough, setBorough] = useState(filters.borough ?? "");
-  const languages = useLoad(loadLanguages);
-  const schools = useLoad(
-    () => unwrap(api.GET("/api/v1/schools/", { params: { query: { borough: borough || undefined, page_size: 200 } } })),
-    [borough],
-  );
+  const languages = useLanguageOptions();
+  const schools = useSchoolOptions(borough);
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -84,39 +80,16 @@ function FilterForm({ filters }: { filters: Filters }) {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="filter-borough">{t("committee.filter_borough")}</label>
-          <select id="filter-borough" name="borough" value={borough} onChange={(e) => setBorough(e.currentTarget.value)}>
-            <option value="">{t("committee.any_borough")}</option>
-            {BOROUGHS.map((code) => (
-              <option key={code} value={code}>
-                {t(`borough.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-school">{t("committee.filter_school")}</label>
-          <select id="filter-school" name="school" value={filters.school ?? ""}>
-            <option value="">{t("committee.any_school")}</option>
-            {(schools.data?.results ?? []).map((school) => (
-              <option key={school.id} value={String(school.id)}>
-                {school.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-language">{t("committee.filter_language")}</label>
-          <select id="filter-language" name="language" value={filters.language ?? ""}>
-            <option value="">{t("committee.any_language")}</option>
-            {(languages.data ?? []).map((l) => (
-              <option key={l.code} value={l.code}>
-                {languageLabel(l)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          name="borough"
+          label={t("committee.filter_borough")}
+          any={t("committee.any_borough")}
+          value={borough}
+          options={boroughOptions()}
+          onChange={setBorough}
+        />
+        <SelectFilter name="school" label={t("committee.filter_school")} any={t("committee.any_school")} value={filters.school ?? ""} options={schools} />
+        <SelectFilter name="language" label={t("committee.filter_language")} any={t("committee.any_language")} value={filters.language ?? ""} options={languages} />
       </div>
       <div class="actions">
         <button type="submit">{t("committee.apply")}</button>

@@ -11,4 +11,11 @@ graceful_timeout = 10
 # An empty GUNICORN_ACCESSLOG turns the access log off (benchmarks).
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Secret tokens in URLs (manage links, personal feeds, emailed account keys) are redacted
+# from the access and error logs.
+logger_class = "events_api.core.logging.GunicornLogger"
+# The proxies whose forwarded headers count: the same TRUSTED_PROXIES list Django reads to
+# find the client's address (see .env.example). Empty: no forwarded header is trusted.
+forwarded_allow_ips = ",".join(
+    entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()
+)

@@ -7,9 +7,8 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees")
 
     def ready(self) -> None:
-        import django_filters
-
         from committees import queries
+        from events_api.core.filtering import IdFilter
         from events_api.events.hooks import (
             register_audience,
             register_event_filters,
@@ -23,6 +22,4 @@ class CommitteesConfig(AppConfig):
         register_audience(queries.restricted_meetings_q, queries.members_meetings_q)
         # A member's committee meetings belong in their own calendar.
         register_personal_events(queries.members_meetings_q)
-        register_event_filters(
-            committee=django_filters.NumberFilter(field_name="meeting__committee")
-        )
+        register_event_filters(committee=IdFilter(field_name="meeting__committee"))

@@ -27,17 +27,15 @@ from events_api.calendars.feeds import (
     feed_language,
     feed_response,
     interface_language,
-    parse_window,
 )
 from events_api.calendars.ical import build_calendar
 from events_api.calendars.items import CalendarItem
 from events_api.calendars.links import absolute, feed_links, uid_host
 from events_api.calendars.queries import Stamp
 from events_api.calendars.views import (
-    FEED_RESPONSES,
+    FILE_RESPONSES,
     LANG_PARAMETER,
     MAX_ID,
-    WINDOW_PARAMETERS,
     EventFeedView,
     FeedNotFound,
 )
@@ -188,11 +186,11 @@ def committee_stamp(committee: Committee) -> Stamp:
     get=extend_schema(
         operation_id="calendar_committee_ics",
         summary="A public committee's meetings as an iCalendar feed",
-        description="Series as recurring events (RRULE) with their cancelled and moved "
-        "occurrences as overrides (RECURRENCE-ID); one-off meetings within the range. "
-        "Members-only committees have no public feed.",
-        parameters=[LANG_PARAMETER, *WINDOW_PARAMETERS],
-        responses=FEED_RESPONSES,
+        description="All of the committee's meetings: series as recurring events (RRULE) "
+        "with their cancelled and moved occurrences as overrides (RECURRENCE-ID), and every "
+        "public one-off meeting. Members-only committees have no public feed.",
+        parameters=[LANG_PARAMETER],
+        responses=FILE_RESPONSES,
     )
 )
 class CommitteeCalendarView(EventFeedView):
@@ -205,22 +203,21 @@ class CommitteeCalendarView(EventFeedView):
             )
             if committee is None:
                 raise FeedNotFound()
-            window = parse_window(request.GET)
         except DomainError as exc:
             return error_response(exc)
         lang = feed_language(request)
 
+        # The whole series, past and future: a subscriber sees every meeting of it (the
+        # bounded date range is for personal feeds).
         def build() -> bytes:
-            items = committee_items(committee, lang=lang, window=window.as_tuple())
+            items = committee_items(committee, lang=lang)
             with translation.override(interface_language(lang)):
-                return build_calendar(
-                    items, name=pick(committee.name, lang), window=window.as_tuple()
-                )
+                return build_calendar(items, name=pick(committee.name, lang))
 
         return feed_response(
             request,
             stamp=committee_stamp(committee),
-            variant=(f"committee-{committee.pk}", lang, window),
+            variant=(f"committee-{committee.pk}", lang),
             build=build,
             filename=f"committee-{committee.pk}.ics",
         )

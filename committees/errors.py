@@ -63,6 +63,20 @@ class NotAMember(BadRequest):
     message = _("This person is not a member of the committee.")
 
 
+class InvitationRequired(DomainError):
+    code = "invitation_required"
+    message = _(
+        "Invite people by email or phone through the committee's invitations; they join "
+        "when they accept."
+    )
+    status = status.HTTP_403_FORBIDDEN
+
+
+class UnknownAccount(BadRequest):
+    code = "unknown_account"
+    message = _("No active account has this id.")
+
+
 class AlreadyMember(Conflict):
     code = "already_member"
     message = _("This person is already a member of the committee.")
@@ -107,6 +121,10 @@ class WrongApprovalMeeting(BadRequest):
 class MeetingNotStarted(Conflict):
     code = "meeting_not_started"
     message = _("Attendance is recorded once the meeting has started.")
+
+
+class MinutesBeforeMeeting(MeetingNotStarted):
+    message = _("Minutes are written and approved once the meeting has started.")
 
 
 class MeetingCancelled(Conflict):

@@ -15,6 +15,7 @@ from committees.models import (
     RsvpResponse,
     Visibility,
 )
+from events_api.core.filtering import IdFilter
 from events_api.events.filters import LanguageCodeFilter
 from events_api.events.models import EventStatus, Registration
 from events_api.people.models import Borough, Language, School
@@ -41,8 +42,8 @@ class CommitteeFilter(django_filters.FilterSet):
 
 class MeetingFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(field_name="event__status", choices=EventStatus.choices)
-    committee = django_filters.NumberFilter()
-    series = django_filters.NumberFilter()
+    committee = IdFilter()
+    series = IdFilter()
     late_notice = django_filters.BooleanFilter()
 
     class Meta:

@@ -3,6 +3,13 @@
 A series starts at a local wall-clock time in an IANA zone; occurrences are expanded in that
 zone, so a meeting at 18:00 stays at 18:00 when daylight saving time starts or ends.
 
+A wall-clock start that does not exist on a day (02:30 on the spring-forward Sunday in New
+York) is read with the offset from before the gap, as RFC 5545 says for DTSTART: the
+meeting starts at 03:30. A start that happens twice (01:30 on the fall-back Sunday) is the
+first one. Either way a meeting lasts its full duration in real time (``ends_at``): a
+90-minute meeting at 02:30 on the spring-forward day runs 03:30 to 05:00, one at 01:30 on the
+fall-back day 01:30 EDT to 02:00 EST.
+
 Expansion never iterates an open-ended rule: it always runs a copy bounded by UNTIL at most
 ``MAX_SPAN`` after the start, so a rule that can never match (February 30th) costs a few
 thousand steps, not a search to the year 9999."""
@@ -44,6 +51,14 @@ VALUE_RE = re.compile(r"^[A-Z0-9,+-]{1,100}$")
 
 def local_start(start_date: date, start_time: time, tzid: str) -> datetime:
     return datetime.combine(start_date, start_time, tzinfo=ZoneInfo(tzid))
+
+
+def ends_at(start: datetime, minutes: int) -> datetime:
+    """The end of a meeting starting at ``start`` (aware) and lasting ``minutes`` of real
+    time, in ``start``'s zone. Adding a timedelta to an aware datetime adds wall-clock
+    time, which is wrong across a daylight-saving change: 02:30 + 90 minutes on the
+    spring-forward day would end at 04:00, half an hour after the real start at 03:30."""
+    return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
 
 
 def _parts(text: str) -> dict[str, str]:
@@ -148,7 +163,8 @@ def normalise(text: str, *, start: datetime) -> str:
 
 
 def occurrences(rrule: str, *, start: datetime) -> list[datetime]:
-    """Every occurrence (aware, in the series' zone) of a normalised rule."""
+    """Every occurrence (aware, in the series' zone, as wall-clock times: one inside a
+    spring-forward gap names the instant after the gap) of a normalised rule."""
     return _expand(_parts(rrule), start)[:MAX_OCCURRENCES]
 
 

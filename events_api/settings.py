@@ -24,8 +24,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-# The public origin is used to build absolute links (manage links, calendar feeds).
-PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public origin of absolute links (manage links, calendar feeds) and of calendar UIDs.
+# Unset: links follow the origin each request came to (events_api/calendars/links.py).
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "events_api.calendars.middleware.RequestOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "events_api.core.middleware.QueryLanguageMiddleware",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "events_api.core.ratelimit_middleware.TokenGuessMiddleware",
+    "events_api.core.ratelimit_middleware.SignInRetryAfterMiddleware",
 ]
 
 ROOT_URLCONF = "events_api.urls"
@@ -153,6 +157,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_ADAPTER = "events_api.people.adapters.AccountAdapter"
+# "key" in login_failed is the account and the client's address together (the adapter),
+# so a stranger's wrong passwords never lock a parent out of her own account.
 ACCOUNT_RATE_LIMITS = {
     "login": env_str("LOGIN_RATE_LIMIT", "30/m/ip"),
     "login_failed": env_str("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/5m/key"),
@@ -233,11 +240,20 @@ STORAGES = {
 }
 
 # --- API ----------------------------------------------------------------------------------
+# Proxies (addresses or networks) whose X-Forwarded-For says who the client is; gunicorn's
+# forwarded_allow_ips comes from the same variable. Empty: the header is never trusted and
+# the client is the connection's address (events_api/core/client_ip.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 THROTTLE_RATES = {
     "anon": env_str("THROTTLE_ANON", "120/min"),
     "user": env_str("THROTTLE_USER", "600/min"),
     "registration": env_str("THROTTLE_REGISTRATION", "60/min"),
+    # Wrong manage, pass, feed or invitation tokens per address (only misses count).
+    "token_guess": env_str("THROTTLE_TOKEN_GUESS", "20/min"),
 }
+# The largest request body read (Django's default, 2.5 MB, stated here). A larger body is
+# refused with 413 `body_too_large` in the error format.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -246,7 +262,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["events_api.core.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "events_api.core.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -304,10 +320,38 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Secret tokens in URLs are redacted from every log line (events_api/core/logging.py): on
+# the handler, and on the loggers that write request paths, since a logger's filter also
+# covers handlers Django or a test attaches elsewhere.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_secrets": {"()": "events_api.core.logging.RedactSecretsFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_secrets"],
+        },
+    },
+    "loggers": {
+        "django.request": {"filters": ["redact_secrets"]},
+        "django.security.csrf": {"filters": ["redact_secrets"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact_secrets"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 

@@ -18,7 +18,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Throttles are exercised by their own tests, which set tight rates explicitly.
-THROTTLE_RATES = {"anon": "100000/min", "user": "100000/min", "registration": "100000/min"}
+THROTTLE_RATES = {
+    "anon": "100000/min",
+    "user": "100000/min",
+    "registration": "100000/min",
+    "token_guess": "100000/min",
+}
 # Tests serve static files from the apps (no collectstatic step).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

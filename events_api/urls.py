@@ -25,3 +25,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("events_api.web.urls")),
 ]
+
+# Errors raised outside DRF views: JSON under /api/ and /calendar/, Django's pages elsewhere.
+handler400 = "events_api.core.views.bad_request"
+handler403 = "events_api.core.views.permission_denied"
+handler404 = "events_api.core.views.page_not_found"
+handler500 = "events_api.core.views.server_error"

@@ -9,6 +9,7 @@ class SummitsConfig(AppConfig):
 
         from events_api.core.filtering import IdFilter
         from events_api.events.hooks import (
+            register_change_check,
             register_event_filters,
             register_managers,
             register_publish_check,
@@ -16,6 +17,7 @@ class SummitsConfig(AppConfig):
         from events_api.events.models import EventStatus
         from summits.errors import SummitNotPublished
         from summits.models import Session
+        from summits.services import check_session_change
 
         def summit_organisers(user) -> Q:
             # A subquery, not a join: a join through organisers would repeat event rows.
@@ -30,6 +32,7 @@ class SummitsConfig(AppConfig):
 
         register_managers(summit_organisers)
         register_publish_check(summit_is_published)
+        register_change_check(check_session_change)
         register_event_filters(
             summit=IdFilter(field_name="session__summit"),
             track=IdFilter(field_name="session__track"),

@@ -8,10 +8,9 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from events_api.calendars.links import absolute, feed_links
 from events_api.calendars.queries import public_events_q
 from events_api.calendars.views import (
-    FEED_RESPONSES,
+    FILE_RESPONSES,
     LANG_PARAMETER,
     MAX_ID,
-    WINDOW_PARAMETERS,
     EventFeed,
     EventFeedView,
     FeedNotFound,
@@ -33,13 +32,17 @@ def summit_calendar_links(summit: Summit) -> dict[str, str]:
     get=extend_schema(
         operation_id="calendar_summit_ics",
         summary="A summit's sessions as an iCalendar feed",
-        description="Published sessions (cancelled ones stay, marked cancelled) of a published "
-        "summit, within the date range.",
-        parameters=[LANG_PARAMETER, *WINDOW_PARAMETERS],
-        responses=FEED_RESPONSES,
+        description="Every published session (cancelled ones stay, marked cancelled) of a "
+        "published summit, however far ahead or back: the feed is the whole summit.",
+        parameters=[LANG_PARAMETER],
+        responses=FILE_RESPONSES,
     )
 )
 class SummitCalendarView(EventFeedView):
+    # A summit is a few days: its feed is all of it, whenever it is (a summit planned more
+    # than a year ahead would otherwise be an empty calendar).
+    ranged = False
+
     def get_feed(self, request, pk: int) -> EventFeed:
         summit = (
             Summit.objects.filter(pk=pk, status__in=PUBLIC_STATUSES)

@@ -99,25 +99,6 @@ class SummitWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
             "status",
         ]
 
-    def validate(self, attrs):
-        starts = attrs.get("starts_on", getattr(self.instance, "starts_on", None))
-        ends = attrs.get("ends_on", getattr(self.instance, "ends_on", None))
-        if starts and ends and ends < starts:
-            raise serializers.ValidationError(
-                {"ends_on": [_("The last day cannot be before the first.")]}
-            )
-        opens = attrs.get(
-            "registration_opens_at", getattr(self.instance, "registration_opens_at", None)
-        )
-        closes = attrs.get(
-            "registration_closes_at", getattr(self.instance, "registration_closes_at", None)
-        )
-        if opens and closes and closes <= opens:
-            raise serializers.ValidationError(
-                {"registration_closes_at": [_("Registration must close after it opens.")]}
-            )
-        return attrs
-
 
 class TrackSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     name = TranslatedTextField()
@@ -185,11 +166,6 @@ class SessionCreateSerializer(StrictFieldsMixin, serializers.Serializer):
     max_party_size = serializers.IntegerField(
         min_value=1, max_value=50, required=False, allow_null=True
     )
-
-    def validate(self, attrs):
-        if attrs["ends_at"] <= attrs["starts_at"]:
-            raise serializers.ValidationError({"ends_at": [_("The end must be after the start.")]})
-        return attrs
 
 
 class SessionUpdateSerializer(StrictFieldsMixin, serializers.Serializer):

@@ -3,7 +3,9 @@ session creates and owns a core event)."""
 
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from events_api.events.models import Event, EventKind, EventStatus
 from events_api.events.services.events import create_event, update_event
@@ -32,11 +34,22 @@ SUMMIT_FIELDS = {
 }
 
 
+def _clean(summit: Summit) -> None:
+    """The model's checks (days in order, in its year) and the registration window
+    (closes after it opens; the database holds the same rule). Raises ValidationError."""
+    summit.full_clean(validate_unique=False, validate_constraints=False)
+    opens, closes = summit.registration_opens_at, summit.registration_closes_at
+    if opens and closes and closes <= opens:
+        raise ValidationError(
+            {"registration_closes_at": _("Registration must close after it opens.")}
+        )
+
+
 def create_summit(*, by, partners=(), **fields) -> Summit:
     """Create a draft summit; its creator becomes one of its organisers.
-    Raises SummitYearTaken."""
+    Raises SummitYearTaken, ValidationError."""
     summit = Summit(**{k: v for k, v in fields.items() if k in SUMMIT_FIELDS})
-    summit.full_clean(validate_unique=False)
+    _clean(summit)
     try:
         with transaction.atomic():
             summit.save()
@@ -62,7 +75,7 @@ def update_summit(*, summit: Summit, partners=None, organizers=None, **fields) -
             and Summit.objects.exclude(pk=summit.pk).filter(year=summit.year).exists()
         ):
             raise SummitYearTaken()
-        summit.full_clean(validate_unique=False)
+        _clean(summit)
         summit.save()
         if partners is not None:
             summit.partners.set(partners)
@@ -109,6 +122,27 @@ def _check_session(summit: Summit, *, starts_at, ends_at, capacity, track, room)
         and (capacity is None or capacity > room.capacity)
     ):
         raise RoomTooSmall(extra={"room_capacity": room.capacity})
+
+
+def check_session_change(event, changed: set[str]) -> None:
+    """The summit's rules for what changed of a session's event through the events API:
+    still inside the summit's days, and no more seats than its room holds.
+
+    Raises SessionOutsideSummit, RoomTooSmall."""
+    if not changed & {"starts_at", "ends_at", "capacity"}:
+        return
+    session = Session.objects.select_related("summit", "track", "room").filter(event=event).first()
+    if session is None:
+        return
+    moved = bool(changed & {"starts_at", "ends_at"})
+    _check_session(
+        session.summit,
+        starts_at=event.starts_at if moved else None,
+        ends_at=event.ends_at if moved else None,
+        capacity=event.capacity,
+        track=None,
+        room=session.room if "capacity" in changed else None,
+    )
 
 
 def create_session(

@@ -198,7 +198,17 @@ class Invitation(models.Model):
             models.CheckConstraint(
                 condition=~Q(email="") | ~Q(phone=""), name="committee_invitation_has_contact"
             ),
+            models.CheckConstraint(
+                condition=Q(term_start__isnull=True)
+                | Q(term_end__isnull=True)
+                | Q(term_end__gte=F("term_start")),
+                name="committee_invitation_term_ends_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Invitation to {self.committee_id} for {self.email or self.phone}"
+
+    def clean(self) -> None:
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            raise ValidationError({"term_end": _("A term cannot end before it starts.")})

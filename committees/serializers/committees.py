@@ -158,7 +158,13 @@ class MemberSerializer(MemberNameMixin, serializers.ModelSerializer):
 
 
 class MemberWriteSerializer(StrictFieldsMixin, serializers.Serializer):
-    user = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+    user = serializers.IntegerField(
+        min_value=1,
+        help_text=_(
+            "An account id: organisers only (or yourself). Everyone else invites people by "
+            "email or phone through the invitations."
+        ),
+    )
     role = serializers.ChoiceField(choices=MemberRole.choices)
     voting = serializers.BooleanField(required=False)
     organization = serializers.PrimaryKeyRelatedField(
@@ -166,14 +172,6 @@ class MemberWriteSerializer(StrictFieldsMixin, serializers.Serializer):
     )
     term_start = serializers.DateField(required=False)
     term_end = serializers.DateField(required=False, allow_null=True)
-
-    def validate(self, attrs):
-        start, end = attrs.get("term_start"), attrs.get("term_end")
-        if start and end and end < start:
-            raise serializers.ValidationError(
-                {"term_end": [_("A term cannot end before it starts.")]}
-            )
-        return attrs
 
 
 class MemberChangeSerializer(MemberWriteSerializer):
@@ -227,11 +225,6 @@ class InvitationWriteSerializer(StrictFieldsMixin, serializers.Serializer):
         if not attrs.get("email") and not attrs.get("phone"):
             raise serializers.ValidationError(
                 {"email": [_("Give an email address or a phone number.")]}
-            )
-        start, end = attrs.get("term_start"), attrs.get("term_end")
-        if start and end and end < start:
-            raise serializers.ValidationError(
-                {"term_end": [_("A term cannot end before it starts.")]}
             )
         return attrs
 

@@ -154,12 +154,6 @@ class MeetingWriteSerializer(StrictFieldsMixin, PlaceFieldsMixin):
     )
     agenda_published = serializers.BooleanField(required=False)
 
-    def validate(self, attrs):
-        starts, ends = attrs.get("starts_at"), attrs.get("ends_at")
-        if starts and ends and ends <= starts:
-            raise serializers.ValidationError({"ends_at": [_("The end must be after the start.")]})
-        return attrs
-
 
 class MeetingChangeSerializer(MeetingWriteSerializer):
     title_translations = TranslationsField(source="title", max_length=300, required=False)
@@ -261,7 +255,7 @@ class RsvpWriteSerializer(StrictFieldsMixin, NeedsSerializerMixin):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     phone = PhoneField(required=False, allow_blank=True, default="")
-    adults = serializers.IntegerField(min_value=1, max_value=100, default=1)
+    adults = serializers.IntegerField(min_value=0, max_value=100, default=1)
     children = serializers.IntegerField(min_value=0, max_value=100, default=0)
 
     def validate(self, attrs):

@@ -34,8 +34,6 @@ class ExceptionWriteSerializer(StrictFieldsMixin, PlaceFieldsMixin):
         starts, ends = attrs.get("starts_at"), attrs.get("ends_at")
         if ends and not starts:
             raise serializers.ValidationError({"starts_at": [_("Give the new start too.")]})
-        if starts and ends and ends <= starts:
-            raise serializers.ValidationError({"ends_at": [_("The end must be after the start.")]})
         place = {k: attrs[k] for k in ("school", "address", "room", "online_url") if k in attrs}
         if attrs["kind"] == ExceptionKind.MOVE and not (starts or place):
             raise serializers.ValidationError(

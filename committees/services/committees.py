@@ -10,12 +10,16 @@ from committees.errors import (
     AlreadyMember,
     InvalidQuorum,
     InvitationNotFound,
+    InvitationRequired,
     LastChair,
     QuorumTooHigh,
+    UnknownAccount,
 )
 from committees.models import Committee, Invitation, MemberRole, Membership, current_q
 from committees.queries import voting_member_count
 from events_api.events.passes import hash_token, new_manage_token
+from events_api.people.models import User
+from events_api.people.roles import Role, has_role
 
 COMMITTEE_FIELDS = frozenset(
     {"kind", "school", "name", "description", "visibility", "notice_days", "timezone"}
@@ -116,6 +120,21 @@ def add_member(*, committee: Committee, user, role: str, term_start=None, **fiel
     return membership
 
 
+def add_account(*, committee: Committee, by, user_id: int, role: str, **fields) -> Membership:
+    """Add the account ``user_id`` directly, without an invitation: only organisers (who
+    may see accounts) may, or the person adding themself. Anyone else (a chair or a
+    secretary) gets InvitationRequired before the id is even looked at, so the answer
+    never tells whether an account exists or whose it is. Raises InvitationRequired,
+    UnknownAccount (no active account with that id, for organisers), AlreadyMember,
+    ValidationError."""
+    if user_id != by.pk and not has_role(by, Role.ORGANISER):
+        raise InvitationRequired()
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise UnknownAccount(fields={"user": [UnknownAccount.message]})
+    return add_member(committee=committee, user=user, role=role, **fields)
+
+
 def change_member(*, membership: Membership, **changes) -> Membership:
     """Change role, voting, term or organisation (chairs and secretaries), or the public
     opt-in (the member). Raises LastChair when the committee's last current chair would
@@ -156,9 +175,10 @@ def remove_member(*, membership: Membership) -> None:
 
 def invite(*, committee: Committee, by, role: str, email="", phone="", **fields):
     """Create an invitation and return ``(invitation, token)``; the token is shown once and
-    only its hash is kept. It expires after INVITATION_DAYS."""
+    only its hash is kept. It expires after INVITATION_DAYS. Raises ValidationError (a
+    term ending before it starts)."""
     token = new_manage_token()
-    invitation = Invitation.objects.create(
+    invitation = Invitation(
         committee=committee,
         email=email,
         phone=phone,
@@ -168,6 +188,8 @@ def invite(*, committee: Committee, by, role: str, email="", phone="", **fields)
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
         **{k: v for k, v in fields.items() if k in {"voting", "term_start", "term_end"}},
     )
+    invitation.full_clean(validate_unique=False, validate_constraints=False)
+    invitation.save()
     return invitation, token
 
 

@@ -14,6 +14,7 @@ from committees.errors import (
     MeetingCancelled,
     MeetingNotStarted,
     MinutesApproved,
+    MinutesBeforeMeeting,
     MinutesMissing,
     MinutesNotApproved,
     NotAMember,
@@ -226,8 +227,16 @@ def record_attendance(
 # --- minutes ------------------------------------------------------------------------------
 
 
-def save_minutes(*, meeting: Meeting, text: dict) -> Minutes:
-    """Create or rewrite the draft minutes. Raises MinutesApproved."""
+def _check_held(meeting: Meeting, now=None) -> None:
+    """Minutes record a meeting that took place: not before it starts (as attendance)."""
+    if meeting.event.starts_at > (now or timezone.now()):
+        raise MinutesBeforeMeeting()
+
+
+def save_minutes(*, meeting: Meeting, text: dict, now=None) -> Minutes:
+    """Create or rewrite the draft minutes, once the meeting has started. Raises
+    MinutesBeforeMeeting (409 meeting_not_started), MinutesApproved."""
+    _check_held(meeting, now)
     with transaction.atomic():
         minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
         if minutes is None:
@@ -239,16 +248,21 @@ def save_minutes(*, meeting: Meeting, text: dict) -> Minutes:
         return minutes
 
 
-def approve_minutes(*, meeting: Meeting, by, at_meeting: Meeting | None = None) -> Minutes:
+def approve_minutes(
+    *, meeting: Meeting, by, at_meeting: Meeting | None = None, now=None
+) -> Minutes:
     """Approve the draft: by the chair (or co-chair) themself, or recorded as approved at
-    a later meeting of the same committee. Approved minutes never change again. Raises
-    MinutesMissing, MinutesApproved, ChairOnly, WrongApprovalMeeting."""
+    a later meeting of the same committee, which must itself have started. Approved
+    minutes never change again. Raises MinutesBeforeMeeting, MinutesMissing,
+    MinutesApproved, ChairOnly, WrongApprovalMeeting."""
+    _check_held(meeting, now)
     if at_meeting is not None:
         if (
             at_meeting.committee_id != meeting.committee_id
             or at_meeting.event.starts_at <= meeting.event.starts_at
         ):
             raise WrongApprovalMeeting()
+        _check_held(at_meeting, now)
     elif not is_chair(by, meeting.committee):
         raise ChairOnly()
     with transaction.atomic():

@@ -2,12 +2,11 @@
 restored. Stored as an exception under the occurrence's original start, so expanding the
 series again re-applies it."""
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from committees import recurrence
 from committees.errors import SeriesOccurrenceEdit
 from committees.models import ExceptionKind, Meeting, MeetingSeries, SeriesException
 from committees.services.meetings import apply_event_changes
@@ -53,7 +52,7 @@ def set_exception(
     with transaction.atomic():
         key = occurrence_key(series, original_start)
         if starts_at is not None and ends_at is None:
-            ends_at = starts_at + timedelta(minutes=series.duration_minutes)
+            ends_at = recurrence.ends_at(starts_at, series.duration_minutes)
         if starts_at is not None and ends_at <= starts_at:
             raise ValidationError({"ends_at": _("The end must be after the start.")})
         exception, _created = SeriesException.objects.update_or_create(

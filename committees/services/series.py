@@ -75,7 +75,7 @@ def occurrence_fields(series: MeetingSeries, start, exception, schools: dict) ->
         "room": series.room,
         "online_url": series.online_url,
         "starts_at": start,
-        "ends_at": start + timedelta(minutes=series.duration_minutes),
+        "ends_at": recurrence.ends_at(start, series.duration_minutes),
         "status": series.status,
     }
     if exception is None:

@@ -122,7 +122,10 @@ class CommitteeViewSet(
             committee = self._managed()
             serializer = MemberWriteSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
-            membership = services.add_member(committee=committee, **serializer.validated_data)
+            data = dict(serializer.validated_data)
+            membership = services.add_account(
+                committee=committee, by=request.user, user_id=data.pop("user"), **data
+            )
             return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
         committee = self._committee()
         rows = apply_filterset(

@@ -16,12 +16,15 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
+from events_api.calendars.links import base_url
 from events_api.calendars.queries import Stamp
 from events_api.core.errors import DomainError, error_body
+from events_api.core.filtering import as_utc
 from events_api.core.i18n import FALLBACK_LANGUAGE, normalise_language
 
 # Bump when the builder's output changes for the same data, so clients refetch.
-FORMAT_VERSION = "1"
+# 2: VTIMEZONEs as yearly RRULEs (no RDATE); URL: the frontend's page on the request's origin.
+FORMAT_VERSION = "2"
 DEFAULT_PAST = timedelta(days=30)
 DEFAULT_FUTURE = timedelta(days=366)
 MAX_SPAN = timedelta(days=2 * 366)
@@ -69,7 +72,9 @@ def _parse_moment(raw: str, name: str) -> datetime:
                 ]
             }
         )
-    return moment
+    # Any offset ISO allows (up to ±23:59) is the same instant in UTC; the database takes
+    # no offset beyond ±15:59. The year is in range, so UTC always holds it.
+    return as_utc(moment)
 
 
 def parse_window(params, *, now: datetime | None = None) -> FeedWindow:
@@ -137,8 +142,8 @@ def feed_response(
 ) -> HttpResponse:
     """200 with the calendar, or 304 when the client's ETag / date still holds (then
     ``build`` is not called). ``variant`` is everything besides the stamp that changes the
-    bytes: the feed's identity, language and window."""
-    etag = etag_for(stamp, *variant)
+    bytes: the feed's identity, language and window (the links' origin is added here)."""
+    etag = etag_for(stamp, base_url(request), *variant)
     # HTTP dates have whole seconds; compare at that precision (the ETag sees finer edits).
     last_modified = int(stamp.last_modified.timestamp()) if stamp.last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)

@@ -1,11 +1,19 @@
-"""Absolute links to calendars: the .ics file, the webcal:// subscription, and add-to-Google /
-Outlook links. Pure string building from data already loaded: no queries."""
+"""Absolute links: to calendars (the .ics file, the webcal:// subscription, add-to-Google /
+Outlook links) and to the frontend's pages. Pure string building from data already loaded:
+no queries.
 
+The origin is ``PUBLIC_BASE_URL`` when it is set. When it is not, it is the origin the
+current request came to (scheme and Host, already checked against ALLOWED_HOSTS), which
+RequestOriginMiddleware (events_api.calendars.middleware) makes known here; outside a
+request (a management command, a task) it is LOCAL_BASE_URL."""
+
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
@@ -14,10 +22,29 @@ OUTLOOK_COMPOSE = "https://outlook.live.com/calendar/0/action/compose"
 OUTLOOK_SUBSCRIBE = "https://outlook.live.com/calendar/0/addfromweb"
 # Google and Outlook put the whole link in a URL; keep long descriptions from breaking it.
 MAX_DETAILS = 1000
+# The origin of links made outside any request when PUBLIC_BASE_URL is not set.
+LOCAL_BASE_URL = "http://127.0.0.1:8000"
+# The host part of UIDs when PUBLIC_BASE_URL is not set. Never taken from a request: a
+# UID must not change with the address a feed happened to be fetched from.
+DEFAULT_UID_HOST = "opendoors.invalid"
+
+current_request: ContextVar[HttpRequest | None] = ContextVar("current_request", default=None)
 
 
-def absolute(path: str) -> str:
-    return settings.PUBLIC_BASE_URL + path
+def base_url(request: HttpRequest | None = None) -> str:
+    """The origin links start with (no trailing slash): PUBLIC_BASE_URL, else that of
+    ``request`` or of the request being served, else LOCAL_BASE_URL."""
+    configured = settings.PUBLIC_BASE_URL
+    if configured:
+        return configured.rstrip("/")
+    request = request or current_request.get()
+    if request is None:
+        return LOCAL_BASE_URL
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def absolute(path: str, request: HttpRequest | None = None) -> str:
+    return base_url(request) + path
 
 
 def uid_host() -> str:
@@ -25,8 +52,8 @@ def uid_host() -> str:
 
 
 @lru_cache(maxsize=8)
-def _host(base_url: str) -> str:
-    return urlsplit(base_url).hostname or "opendoors.invalid"
+def _host(configured: str) -> str:
+    return (urlsplit(configured).hostname if configured else None) or DEFAULT_UID_HOST
 
 
 def webcal(url: str) -> str:
@@ -37,6 +64,12 @@ def webcal(url: str) -> str:
 def event_page_url(event_id: int) -> str:
     """The public page of an event on the frontend."""
     return absolute(f"/events/{event_id}")
+
+
+def manage_page_url(token: str, request: HttpRequest | None = None) -> str:
+    """The frontend page where a guest sees and changes their registration. The token is
+    in the fragment, so it never reaches a server log or a Referer header."""
+    return absolute(f"/manage#{quote(token, safe='')}", request)
 
 
 def event_ics_url(event_id: int) -> str:

@@ -1,16 +1,20 @@
-"""One error format for every 4xx, mapped in one place.
+"""One error format for every error, mapped in one place.
 
 Services raise ``DomainError`` subclasses; DRF raises its own exceptions for parsing,
-validation, authentication and throttling. ``exception_handler`` turns all of them into
-``{"code": "...", "message": "...", "fields": {...}}``.
+validation, authentication and throttling; the database driver raises OperationalError or
+InterfaceError when the database is out of reach. ``exception_handler`` (DRF views) and
+``api_error_response`` (Django's error handlers, for errors raised outside DRF) turn all of
+them into ``{"code": "...", "message": "...", "fields": {...}}``.
 """
 
+import logging
+import math
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import OperationalError
-from django.http import Http404
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -58,6 +62,45 @@ class ServiceBusy(DomainError):
     retry_after = 2
 
 
+class DatabaseUnavailable(DomainError):
+    """The connection to the database was refused or dropped mid-request. The request's
+    transaction did not commit, so nothing was half written: the client may retry."""
+
+    code = "database_unavailable"
+    message = _("The service is briefly unavailable. Please try again in a moment.")
+    status = status.HTTP_503_SERVICE_UNAVAILABLE
+    retry_after = 5
+
+
+class BodyTooLarge(DomainError):
+    code = "body_too_large"
+    message = _("The request body is too large.")
+    status = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+
+
+class BadRequest(DomainError):
+    """A request Django refused before any view ran (a malformed or suspicious request)."""
+
+    code = "bad_request"
+    message = _("The request could not be understood.")
+    status = status.HTTP_400_BAD_REQUEST
+
+
+class Forbidden(DomainError):
+    code = "permission_denied"
+    message = _("You do not have permission to perform this action.")
+    status = status.HTTP_403_FORBIDDEN
+
+
+class ServerError(DomainError):
+    code = "server_error"
+    message = _("Something went wrong on our side. Please try again later.")
+    status = status.HTTP_500_INTERNAL_SERVER_ERROR
+
+
+logger = logging.getLogger(__name__)
+
+
 def error_body(code: str, message: str, fields: dict | None = None, **extra) -> dict:
     body = {"code": code, "message": str(message), "fields": fields or {}}
     body.update(extra)
@@ -86,19 +129,48 @@ _DRF_CODES = {
 }
 
 
-def exception_handler(exc: Exception, context: dict) -> Response | None:
+def domain_error_for(exc: BaseException) -> DomainError | None:
+    """The domain error an exception from outside our services stands for, if any: the
+    database out of reach, a lock not had in time, a body over the upload limit."""
     if isinstance(exc, DomainError):
-        response = Response(
-            error_body(exc.code, exc.detail_message, exc.fields, **exc.extra), status=exc.status
-        )
-        if isinstance(exc, ServiceBusy):
-            response["Retry-After"] = str(exc.retry_after)
-        return response
+        return exc
     if isinstance(exc, OperationalError) and is_lock_timeout(exc):
-        busy = ServiceBusy()
-        response = Response(error_body(busy.code, busy.detail_message), status=busy.status)
-        response["Retry-After"] = str(busy.retry_after)
-        return response
+        return ServiceBusy()
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        # Refused, dropped or closed connection (or the server shutting down). Logged, as
+        # an operator must know, but the client gets a retryable 503, not a 500.
+        logger.error("Database unavailable: %s", exc, exc_info=exc)
+        return DatabaseUnavailable()
+    if isinstance(exc, RequestDataTooBig):
+        return BodyTooLarge()
+    return None
+
+
+def _domain_error_response(exc: DomainError, response_class=Response):
+    body = error_body(exc.code, exc.detail_message, exc.fields, **exc.extra)
+    response = response_class(body, status=exc.status)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+def api_error_response(exc: BaseException | None, fallback: DomainError) -> JsonResponse:
+    """The JSON error for an exception Django caught outside DRF (middleware, URL
+    resolution, the upload limit), for Django's handler400/403/404/500."""
+    domain_error = (domain_error_for(exc) if exc is not None else None) or fallback
+    return _domain_error_response(domain_error, JsonResponse)
+
+
+def throttle_wait_seconds(wait: float | None) -> int:
+    """Whole seconds to wait (at least one) for a Retry-After header and its message."""
+    return max(1, math.ceil(wait or 1))
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    domain_error = domain_error_for(exc)
+    if domain_error is not None:
+        return _domain_error_response(domain_error)
     if isinstance(exc, DjangoValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {}
         message = exc.messages[0] if exc.messages else _("Invalid input.")
@@ -129,9 +201,13 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         )
         message = default_message or exc.detail
         if isinstance(exc, exceptions.Throttled):
+            # DRF sets Retry-After only when it knows the wait, and rounds it down (to 0
+            # for a wait under a second): every 429 says how long, at least one second.
+            seconds = throttle_wait_seconds(exc.wait)
             message = _("Too many requests. Please wait %(seconds)s seconds.") % {
-                "seconds": int(exc.wait or 1)
+                "seconds": seconds
             }
+            response["Retry-After"] = str(seconds)
         response.data = error_body(code, str(message) if not isinstance(message, str) else message)
     return response
 

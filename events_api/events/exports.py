@@ -1,9 +1,13 @@
-"""Attendee lists as CSV: a pure function from registrations to bytes."""
+"""Attendee lists as CSV: a pure function from registrations to bytes. UTF-8 with a
+byte-order mark (Excel reads Bangla, Arabic, Chinese names right only with it), times in
+the event's own zone with their UTC offset, as the rest of the API gives them."""
 
 import csv
 import io
 import re
 from collections.abc import Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from events_api.events.models import Registration
 
@@ -40,7 +44,15 @@ def _cell(value) -> str:
     return text
 
 
+def local_time(moment: datetime | None, tzid: str) -> str:
+    """``2027-03-06T10:00:00-05:00``: the wall-clock time in ``tzid`` with its offset."""
+    if moment is None:
+        return ""
+    return moment.astimezone(ZoneInfo(tzid)).isoformat(timespec="seconds")
+
+
 def registrations_csv(registrations: Iterable[Registration]) -> bytes:
+    """One row per registration, with ``registration.event`` loaded (its zone)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -65,8 +77,8 @@ def registrations_csv(registrations: Iterable[Registration]) -> bytes:
                     r.organization.name if r.organization else "",
                     r.source,
                     r.pass_code,
-                    r.created_at.isoformat(),
-                    r.checked_in_at.isoformat() if r.checked_in_at else "",
+                    local_time(r.created_at, r.event.timezone),
+                    local_time(r.checked_in_at, r.event.timezone),
                 ]
             ]
         )

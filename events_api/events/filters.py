@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from events_api.core.filtering import AwareDateTimeFilter
 from events_api.events.hooks import event_filters
 from events_api.events.models import Event, EventKind, EventStatus, Registration
 from events_api.events.models import RegistrationStatus as RS
@@ -17,8 +18,8 @@ class BaseEventFilter(django_filters.FilterSet):
         distinct=True,
         label=_("Held in this language"),
     )
-    starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
+    starts_after = AwareDateTimeFilter(field_name="starts_at", lookup_expr="gte")
+    starts_before = AwareDateTimeFilter(field_name="starts_at", lookup_expr="lt")
     borough = django_filters.ModelChoiceFilter(
         field_name="school__borough", queryset=Borough.objects.all()
     )

@@ -11,6 +11,7 @@ ManagerQ = Callable[[object], Q]
 _manager_q: list[ManagerQ] = []
 _event_filters: dict[str, django_filters.Filter] = {}
 _publish_checks: list[Callable[[object], None]] = []
+_change_checks: list[Callable[[object, set[str]], None]] = []
 _audiences: list[tuple[Callable[[], Q], ManagerQ]] = []
 _personal: list[ManagerQ] = []
 
@@ -51,6 +52,19 @@ def register_publish_check(check: Callable[[object], None]) -> None:
 def run_publish_checks(event) -> None:
     for check in _publish_checks:
         check(event)
+
+
+def register_change_check(check: Callable[[object, set[str]], None]) -> None:
+    """``check(event, changed)`` sees an event with a change applied but not saved (and
+    the names of the fields that changed), and raises a DomainError when an app's own
+    rule forbids it (a session's seats beyond its room's)."""
+    if check not in _change_checks:
+        _change_checks.append(check)
+
+
+def run_change_checks(event, changed: set[str]) -> None:
+    for check in _change_checks:
+        check(event, changed)
 
 
 def register_audience(restricted: Callable[[], Q], allowed: ManagerQ) -> None:

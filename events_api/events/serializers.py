@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -135,23 +134,19 @@ class EventWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
         ]
         extra_kwargs = {"capacity": {"min_value": 0}, "max_party_size": {"min_value": 1}}
 
-    def validate(self, attrs):
-        starts = attrs.get("starts_at", getattr(self.instance, "starts_at", None))
-        ends = attrs.get("ends_at", getattr(self.instance, "ends_at", None))
-        if starts and ends and ends <= starts:
-            raise serializers.ValidationError({"ends_at": [_("The end must be after the start.")]})
-        return attrs
-
 
 class NeedsSerializerMixin(serializers.Serializer):
     preferred_language = LanguageCodeField(required=False, default="en")
     interpreter_language = LanguageCodeField(required=False, allow_null=True, default=None)
     childcare_ages = serializers.ListField(
-        child=serializers.IntegerField(min_value=0, max_value=17),
+        child=serializers.IntegerField(),
         required=False,
         max_length=10,
         default=list,
-        help_text=_("Ages of the children who need childcare during the event."),
+        help_text=_(
+            "Ages (0 to 17) of the children who need childcare during the event, at most "
+            "one per child."
+        ),
     )
     accessibility = serializers.ListField(
         child=serializers.ChoiceField(choices=Accessibility.choices),
@@ -201,8 +196,7 @@ class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
             raise serializers.ValidationError(
                 {"phone": [_("Give a phone number or an email address so we can reach you.")]}
             )
-        if attrs["adults"] + attrs["children"] == 0:
-            raise serializers.ValidationError({"adults": [_("A party needs at least one adult.")]})
+        # The party rules (an adult, the size limit, childcare ages) are the service's.
         return attrs
 
 
@@ -212,7 +206,7 @@ class RegistrationChangeSerializer(StrictFieldsMixin, serializers.Serializer):
     preferred_language = LanguageCodeField(required=False)
     interpreter_language = LanguageCodeField(required=False, allow_null=True)
     childcare_ages = serializers.ListField(
-        child=serializers.IntegerField(min_value=0, max_value=17), required=False, max_length=10
+        child=serializers.IntegerField(), required=False, max_length=10
     )
     accessibility = serializers.ListField(
         child=serializers.ChoiceField(choices=Accessibility.choices),
@@ -268,12 +262,19 @@ class RegistrationSerializer(serializers.ModelSerializer):
         return pick(registration.event.title)
 
 
-def manage_url(token: str) -> str:
-    return settings.PUBLIC_BASE_URL + reverse("registration-manage", args=[token])
+def manage_url(token: str, request=None) -> str:
+    """The API resource of a registration reached by its manage token."""
+    return calendar_links.absolute(reverse("registration-manage", args=[token]), request)
 
 
-def pass_qr_url(token: str) -> str:
-    return settings.PUBLIC_BASE_URL + reverse("registration-pass", args=[token, "svg"])
+def manage_page_url(token: str, request=None) -> str:
+    """The frontend page of the registration (``/manage#<token>``): the link to give a
+    family."""
+    return calendar_links.manage_page_url(token, request)
+
+
+def pass_qr_url(token: str, request=None) -> str:
+    return calendar_links.absolute(reverse("registration-pass", args=[token, "svg"]), request)
 
 
 class RegistrationCreatedSerializer(RegistrationSerializer):
@@ -281,20 +282,30 @@ class RegistrationCreatedSerializer(RegistrationSerializer):
 
     manage_token = serializers.SerializerMethodField()
     manage_url = serializers.SerializerMethodField()
+    manage_page_url = serializers.SerializerMethodField()
     pass_qr_url = serializers.SerializerMethodField()
 
     class Meta(RegistrationSerializer.Meta):
-        fields = [*RegistrationSerializer.Meta.fields, "manage_token", "manage_url", "pass_qr_url"]
+        fields = [
+            *RegistrationSerializer.Meta.fields,
+            "manage_token",
+            "manage_url",
+            "manage_page_url",
+            "pass_qr_url",
+        ]
         read_only_fields = fields
 
     def get_manage_token(self, registration) -> str:
         return self.context["manage_token"]
 
     def get_manage_url(self, registration) -> str:
-        return manage_url(self.context["manage_token"])
+        return manage_url(self.context["manage_token"], self.context.get("request"))
+
+    def get_manage_page_url(self, registration) -> str:
+        return manage_page_url(self.context["manage_token"], self.context.get("request"))
 
     def get_pass_qr_url(self, registration) -> str:
-        return pass_qr_url(self.context["manage_token"])
+        return pass_qr_url(self.context["manage_token"], self.context.get("request"))
 
 
 class CheckInSerializer(StrictFieldsMixin, serializers.Serializer):

@@ -1,11 +1,22 @@
 """Reads: who sees which requests, lines, interpreters and assignments, with what each
 list needs prefetched."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from events_api.events.hooks import managed_events_q
 from events_api.events.models import Event
+from events_api.events.queries import visible_events_q
 from events_api.interpretation.models import (
     ACTIVE_ASSIGNMENT,
     Assignment,
@@ -35,6 +46,14 @@ def active_assignment_prefetch(prefix: str = "") -> Prefetch:
         ),
         to_attr="active_assignments",
     )
+
+
+def title_shown(user, event_ref: str = "pk") -> Exists:
+    """Whether ``user`` may read the title of the event at ``event_ref``: only if they may
+    see the event itself. Interpretation work needs the time, place, language and mode,
+    not what a members-only meeting or another organiser's draft session is called, so
+    coordinators and interpreters see a plain "Committee meeting" there instead."""
+    return Exists(Event.objects.filter(visible_events_q(user), pk=OuterRef(event_ref)))
 
 
 # --- requests -------------------------------------------------------------------------------
@@ -79,9 +98,10 @@ def lines_visible_to(user) -> QuerySet[DemandLine]:
     """Coordinators: all. Organisers and chairs: the lines of events they manage."""
     if not getattr(user, "is_authenticated", False):
         return DemandLine.objects.none()
+    lines = lines_for_list().annotate(event_title_shown=title_shown(user, "event_id"))
     if is_coordinator(user):
-        return lines_for_list()
-    return lines_for_list().filter(event_id__in=_managed_event_ids(user))
+        return lines
+    return lines.filter(event_id__in=_managed_event_ids(user))
 
 
 # --- roster ---------------------------------------------------------------------------------
@@ -141,13 +161,18 @@ def assignments_for_list() -> QuerySet[Assignment]:
     ).prefetch_related(Prefetch("line__requests", queryset=names, to_attr="named_requests"))
 
 
+def assignments_shown_to(user) -> QuerySet[Assignment]:
+    """Assignments with ``event_title_shown`` for ``user`` (see title_shown)."""
+    return assignments_for_list().annotate(event_title_shown=title_shown(user, "line__event_id"))
+
+
 def assignments_visible_to(user) -> QuerySet[Assignment]:
     """Coordinators: all. An interpreter: their own."""
     if not getattr(user, "is_authenticated", False):
         return Assignment.objects.none()
     if is_coordinator(user):
-        return assignments_for_list()
-    return assignments_for_list().filter(interpreter__user=user)
+        return assignments_shown_to(user)
+    return assignments_shown_to(user).filter(interpreter__user=user)
 
 
 # --- coverage -------------------------------------------------------------------------------
@@ -175,7 +200,10 @@ def coverage_events(user) -> QuerySet[Event]:
     )
     events = (
         Event.objects.filter(pk__in=DemandLine.objects.values("event_id"))
-        .annotate(late_requests=Coalesce(_late_requests_subquery(), Value(0)))
+        .annotate(
+            late_requests=Coalesce(_late_requests_subquery(), Value(0)),
+            title_shown=title_shown(user),
+        )
         .prefetch_related(Prefetch("interpretation_lines", queryset=lines, to_attr="lines"))
         .order_by("starts_at", "pk")
     )
@@ -196,7 +224,10 @@ def coverage_of(user, event_id: int) -> Event | None:
         active_assignment_prefetch()
     )
     return (
-        events.annotate(late_requests=Coalesce(_late_requests_subquery(), Value(0)))
+        events.annotate(
+            late_requests=Coalesce(_late_requests_subquery(), Value(0)),
+            title_shown=title_shown(user),
+        )
         .prefetch_related(Prefetch("interpretation_lines", queryset=lines, to_attr="lines"))
         .first()
     )

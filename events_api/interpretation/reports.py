@@ -5,7 +5,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from events_api.events.exports import _cell
+from events_api.events.exports import _cell, local_time
 from events_api.interpretation.models import LineStatus
 
 GAP_STATUSES = (LineStatus.REQUESTED, LineStatus.UNFULFILLED)
@@ -38,6 +38,7 @@ def coverage_row(event) -> dict:
         "title": event.title,
         "starts_at": event.starts_at,
         "ends_at": event.ends_at,
+        "timezone": event.timezone,
         "event_status": event.status,
         "languages": len({line["language"] for line in live}),
         "people": sum(line["people"] for line in live),
@@ -68,8 +69,9 @@ CSV_COLUMNS = [
 
 
 def coverage_csv(rows: Iterable[dict]) -> bytes:
-    """One CSV row per demand line, English titles, UTF-8 with a byte-order mark so
-    spreadsheet apps read non-Latin names right."""
+    """One CSV row per demand line, English titles, the start in the event's own zone with
+    its offset (as the API gives it), UTF-8 with a byte-order mark so spreadsheet apps
+    read non-Latin names right."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -81,7 +83,7 @@ def coverage_csv(rows: Iterable[dict]) -> bytes:
                     for value in (
                         row["event"],
                         (row["title"] or {}).get("en", ""),
-                        row["starts_at"].isoformat(),
+                        local_time(row["starts_at"], row["timezone"]),
                         row["event_status"],
                         line["id"],
                         line["language"],

@@ -1,13 +1,18 @@
+from collections.abc import Iterable
+
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events_api.core.i18n import FALLBACK_LANGUAGE, pick
 from events_api.core.serializers import (
     AwareDateTimeField,
     LanguageCodeField,
     StrictFieldsMixin,
     TranslatedTextField,
 )
+from events_api.events.models import EventKind
 from events_api.interpretation.filters import MAX_ID
 from events_api.interpretation.models import (
     Assignment,
@@ -20,6 +25,32 @@ from events_api.interpretation.models import (
 )
 from events_api.people.models import Language, User
 from events_api.people.serializers import PhoneField
+
+
+def private_title(event) -> dict:
+    """What stands for the title of an event the reader may not see (a members-only
+    meeting, another organiser's draft): its kind, "Committee meeting", as translations
+    (English for the CSV, and the reader's language)."""
+    label = EventKind(event.kind).label
+    with translation.override(FALLBACK_LANGUAGE):
+        english = str(label)
+    return {FALLBACK_LANGUAGE: english, translation.get_language() or FALLBACK_LANGUAGE: str(label)}
+
+
+def shown_title(event, shown: bool) -> str:
+    """The event's title in the reader's language, or its kind when they may not see it
+    (``shown`` from interpretation.queries.title_shown)."""
+    return pick(event.title if shown else private_title(event))
+
+
+def hide_private_titles(events: Iterable) -> list:
+    """Events (annotated ``title_shown``) with the titles their reader may not see
+    replaced by the event's kind, for the coverage reports. The rows are not saved."""
+    events = list(events)
+    for event in events:
+        if not getattr(event, "title_shown", False):
+            event.title = private_title(event)
+    return events
 
 
 class BriefAssignmentSerializer(serializers.Serializer):
@@ -79,7 +110,9 @@ class InterpreterRequestCreateSerializer(StrictFieldsMixin, serializers.Serializ
 
 class DemandLineSerializer(serializers.ModelSerializer):
     language = serializers.CharField(source="language_id", read_only=True)
-    event_title = TranslatedTextField(source="event.title")
+    event_title = serializers.SerializerMethodField(
+        help_text=_("The event's kind instead when you may not see the event itself.")
+    )
     starts_at = serializers.DateTimeField(source="event.starts_at", read_only=True)
     assignment = serializers.SerializerMethodField()
 
@@ -99,6 +132,9 @@ class DemandLineSerializer(serializers.ModelSerializer):
             "share_names",
             "assignment",
         ]
+
+    def get_event_title(self, line) -> str:
+        return shown_title(line.event, getattr(line, "event_title_shown", False))
 
     @extend_schema_field(BriefAssignmentSerializer(allow_null=True))
     def get_assignment(self, line):
@@ -237,6 +273,12 @@ class AssignmentSerializer(serializers.ModelSerializer):
             "cancelled_at",
             "attendees",
         ]
+
+    def to_representation(self, assignment):
+        data = super().to_representation(assignment)
+        shown = getattr(assignment, "event_title_shown", False)
+        data["event"]["title"] = shown_title(assignment.line.event, shown)
+        return data
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField(), allow_null=True))
     def get_attendees(self, assignment):

@@ -15,3 +15,13 @@ def vevents(data: bytes) -> list:
 def expand(data: bytes, start: datetime, end: datetime) -> list:
     """Occurrences between ``start`` and ``end`` as a calendar app would show them."""
     return list(recurring_ical_events.of(parse(data)).between(start, end))
+
+
+REQUEST_ORIGIN = "events_api.calendars.middleware.RequestOriginMiddleware"
+
+
+def with_request_origin(settings) -> None:
+    """Links follow the request's origin only through RequestOriginMiddleware: make sure it
+    is installed (tests/events/test_links.py checks that settings install it)."""
+    if REQUEST_ORIGIN not in settings.MIDDLEWARE:
+        settings.MIDDLEWARE = [settings.MIDDLEWARE[0], REQUEST_ORIGIN, *settings.MIDDLEWARE[1:]]

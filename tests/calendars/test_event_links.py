@@ -26,8 +26,8 @@ def test_event_carries_its_calendar_links(api):
 
     body = api.get(f"/api/v1/events/{event.pk}/", {"lang": "es"}).json()
 
-    assert body["ics_url"] == f"http://127.0.0.1:8000/calendar/events/{event.pk}.ics"
-    assert body["webcal_url"] == f"webcal://127.0.0.1:8000/calendar/events/{event.pk}.ics"
+    assert body["ics_url"] == f"http://testserver/calendar/events/{event.pk}.ics"
+    assert body["webcal_url"] == f"webcal://testserver/calendar/events/{event.pk}.ics"
     google = urlsplit(body["google_calendar_url"])
     assert google.netloc == "calendar.google.com"
     assert parse_qs(google.query) == {

@@ -97,7 +97,7 @@ def test_utc_items_are_written_in_utc_without_a_vtimezone():
     assert parse(data).walk("VTIMEZONE") == []
 
 
-def test_one_vtimezone_per_zone_limited_to_the_feeds_range():
+def test_one_vtimezone_per_zone_with_yearly_rules_and_no_rdate():
     tokyo = ZoneInfo("Asia/Tokyo")
     items = [
         CalendarItemFactory(),
@@ -109,17 +109,44 @@ def test_one_vtimezone_per_zone_limited_to_the_feeds_range():
         ),
     ]
 
-    calendar = parse(build(items))
+    data = build(items)
 
-    zones = calendar.walk("VTIMEZONE")
-    assert sorted(str(zone["TZID"]) for zone in zones) == ["America/New_York", "Asia/Tokyo"]
-    (new_york,) = [zone for zone in zones if zone["TZID"] == "America/New_York"]
-    transitions = [sub["DTSTART"].dt.date() for sub in new_york.subcomponents]
-    # Rules from the start of the range to its end, not 1970 to 2038.
-    assert min(transitions) >= date(2026, 11, 29)
-    assert max(transitions) <= date(2028, 1, 2)
-    assert date(2027, 3, 14) in transitions
-    assert date(2027, 11, 7) in transitions
+    # The form most servers write and every common parser reads alike: one observance per
+    # rule, DTSTART + yearly RRULE, from a year before the range (2026-12-01 to 2027-12-31).
+    assert (
+        b"BEGIN:VTIMEZONE\r\n"
+        b"TZID:America/New_York\r\n"
+        b"X-LIC-LOCATION:America/New_York\r\n"
+        b"BEGIN:DAYLIGHT\r\n"
+        b"DTSTART:20250309T020000\r\n"
+        b"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n"
+        b"TZOFFSETFROM:-0500\r\n"
+        b"TZOFFSETTO:-0400\r\n"
+        b"TZNAME:EDT\r\n"
+        b"END:DAYLIGHT\r\n"
+        b"BEGIN:STANDARD\r\n"
+        b"DTSTART:20251102T020000\r\n"
+        b"RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n"
+        b"TZOFFSETFROM:-0400\r\n"
+        b"TZOFFSETTO:-0500\r\n"
+        b"TZNAME:EST\r\n"
+        b"END:STANDARD\r\n"
+        b"END:VTIMEZONE\r\n"
+    ) in data
+    assert (
+        b"BEGIN:VTIMEZONE\r\n"
+        b"TZID:Asia/Tokyo\r\n"
+        b"X-LIC-LOCATION:Asia/Tokyo\r\n"
+        b"BEGIN:STANDARD\r\n"
+        b"DTSTART:20250101T000000\r\n"
+        b"TZOFFSETFROM:+0900\r\n"
+        b"TZOFFSETTO:+0900\r\n"
+        b"TZNAME:JST\r\n"
+        b"END:STANDARD\r\n"
+        b"END:VTIMEZONE\r\n"
+    ) in data
+    assert data.count(b"BEGIN:VTIMEZONE") == 2
+    assert b"RDATE" not in data
 
 
 def test_a_file_with_no_items_is_still_a_valid_calendar():

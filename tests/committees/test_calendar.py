@@ -127,19 +127,43 @@ def test_members_only_committees_have_no_public_feed(api):
     assert response.json()["code"] == "feed_not_found"
 
 
-def test_committees_carry_their_subscribe_links_when_public(api):
+def test_committees_carry_their_subscribe_links_when_public(api, settings):
+    from tests.calendars.helpers import with_request_origin
     from tests.committees.factories import CommitteeFactory
 
+    with_request_origin(settings)
     committee = CommitteeFactory(name={"en": "Welcoming committee"})
     body = api.get(f"/api/v1/committees/{committee.pk}/").json()
-    ics = f"http://127.0.0.1:8000/calendar/committees/{committee.pk}.ics"
+    ics = f"http://testserver/calendar/committees/{committee.pk}.ics"
     assert body["calendar"]["ics_url"] == ics
     assert body["calendar"]["webcal_url"] == ics.replace("http://", "webcal://")
     assert body["calendar"]["google_calendar_url"].startswith("https://calendar.google.com/")
     assert body["calendar"]["outlook_calendar_url"].startswith("https://outlook.live.com/")
-    assert api.get(body["calendar"]["ics_url"].split("8000", 1)[1]).status_code == 200
+    assert api.get(body["calendar"]["ics_url"]).status_code == 200
 
     private, chair = chaired(visibility="members")
     from tests.conftest import client_for
 
     assert client_for(chair).get(f"/api/v1/committees/{private.pk}/").json()["calendar"] is None
+
+
+def test_the_feed_is_the_whole_series_however_far_ahead(committee_with_series, api):
+    """The date range is for personal feeds: a committee's feed carries every meeting, here
+    a one-off more than a year ahead, whatever range is asked for."""
+    committee, _series, meetings, _moved_to, _one_off, _year = committee_with_series
+    far = timezone.now() + timedelta(days=500)
+    meeting_services.create_meeting(
+        committee=committee,
+        title={"en": "Far-off open house"},
+        starts_at=far,
+        ends_at=far + timedelta(hours=2),
+    )
+
+    response = api.get(f"/calendar/committees/{committee.pk}.ics")
+    narrow = api.get(f"/calendar/committees/{committee.pk}.ics?from=2026-01-01&to=2026-02-01")
+
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events if not e.get("RRULE")][-1] == "Far-off open house"
+    cancelled = [e["RECURRENCE-ID"].dt for e in events if str(e.get("STATUS")) == "CANCELLED"]
+    assert cancelled == [meetings[1].original_start]
+    assert narrow.content == response.content

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from committees.models import Committee, Invitation, Membership
@@ -134,8 +135,9 @@ def test_a_member_opts_in_to_be_shown_but_cannot_change_their_role():
     assert (membership.role, membership.show_publicly) == ("parent", True)
 
 
-def test_chair_adds_changes_and_removes_members():
+def test_an_organiser_chair_adds_changes_and_removes_members():
     committee, chair = chaired()
+    chair.groups.add(Group.objects.get_or_create(name=Role.ORGANISER)[0])
     client = client_for(chair)
     person = UserFactory()
     added = client.post(
@@ -157,6 +159,65 @@ def test_chair_adds_changes_and_removes_members():
         client.delete(f"/api/v1/committees/{committee.pk}/members/{member_id}/").status_code == 204
     )
     assert not Membership.objects.filter(pk=member_id).exists()
+
+
+@pytest.mark.parametrize("role", ["chair", "secretary"])
+def test_a_chair_or_secretary_adds_accounts_only_by_invitation_and_learns_nothing(role):
+    committee, _chair = chaired()
+    manager = MembershipFactory(committee=committee, role=role).user
+    person = UserFactory(display_name="Private Person")
+    client = client_for(manager)
+    url = f"/api/v1/committees/{committee.pk}/members/"
+    existing = client.post(url, {"user": person.pk, "role": "parent"})
+    unknown = client.post(url, {"user": person.pk + 1000, "role": "parent"})
+    for response in (existing, unknown):
+        assert response.status_code == 403
+        assert response.json() == {
+            "code": "invitation_required",
+            "message": "Invite people by email or phone through the committee's "
+            "invitations; they join when they accept.",
+            "fields": {},
+        }
+    assert not Membership.objects.filter(user=person).exists()
+
+
+def test_an_organiser_adding_an_unknown_account_gets_a_plain_400():
+    committee, chair = chaired()
+    chair.groups.add(Group.objects.get_or_create(name=Role.ORGANISER)[0])
+    inactive = UserFactory(is_active=False)
+    client = client_for(chair)
+    for user_id in (inactive.pk, inactive.pk + 1000):
+        response = client.post(
+            f"/api/v1/committees/{committee.pk}/members/", {"user": user_id, "role": "parent"}
+        )
+        assert response.status_code == 400
+        assert response.json() == {
+            "code": "unknown_account",
+            "message": "No active account has this id.",
+            "fields": {"user": ["No active account has this id."]},
+        }
+    assert Membership.objects.filter(committee=committee).count() == 1
+
+
+def test_a_term_ending_before_it_starts_is_refused_for_members_and_invitations():
+    committee, chair = chaired()
+    chair.groups.add(Group.objects.get_or_create(name=Role.ORGANISER)[0])
+    client = client_for(chair)
+    terms = {"term_start": "2027-06-01", "term_end": "2027-05-31"}
+    added = client.post(
+        f"/api/v1/committees/{committee.pk}/members/",
+        {"user": UserFactory().pk, "role": "parent", **terms},
+    )
+    invited = client.post(
+        f"/api/v1/committees/{committee.pk}/invitations/",
+        {"email": "new@example.org", "role": "parent", **terms},
+    )
+    for response in (added, invited):
+        assert response.status_code == 400
+        assert response.json()["code"] == "invalid"
+        assert response.json()["fields"] == {"term_end": ["A term cannot end before it starts."]}
+    assert Membership.objects.filter(committee=committee).count() == 1
+    assert not Invitation.objects.exists()
 
 
 def test_a_member_who_is_not_a_chair_or_secretary_cannot_add_members():

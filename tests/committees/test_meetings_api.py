@@ -160,9 +160,16 @@ def test_a_member_of_committee_a_cannot_read_committee_bs_members_only_meetings_
     assert client_b.get(f"/api/v1/meetings/{meeting_b.pk}/minutes/").status_code == 200
 
 
+def held(committee, **kwargs):
+    """A meeting that took place last week."""
+    return MeetingFactory(
+        committee=committee, event__starts_at=timezone.now() - timedelta(days=7), **kwargs
+    )
+
+
 def test_the_public_sees_a_public_meeting_with_its_published_agenda_and_approved_minutes(api):
     committee, chair = chaired()
-    meeting = MeetingFactory(committee=committee)
+    meeting = held(committee)
     AgendaItemFactory(meeting=meeting, title={"en": "Welcome", "es": "Bienvenida"}, position=1)
     MinutesFactory(meeting=meeting)
     assert api.get(f"/api/v1/meetings/{meeting.pk}/").json()["agenda"] == []
@@ -274,7 +281,7 @@ def test_attendance_of_someone_else_or_before_the_meeting_is_refused(ten_voting)
 
 def test_minutes_draft_approved_by_the_chair_then_only_amended():
     committee, chair = chaired()
-    meeting = MeetingFactory(committee=committee)
+    meeting = held(committee)
     client = client_for(chair)
     url = f"/api/v1/meetings/{meeting.pk}/minutes/"
     draft = client.put(url, {"text_translations": {"en": "Draft", "es": "Borrador"}})
@@ -303,7 +310,9 @@ def test_minutes_draft_approved_by_the_chair_then_only_amended():
 def test_a_secretary_records_minutes_approved_at_a_later_meeting_but_cannot_approve_alone():
     committee, _chair = chaired()
     secretary = MembershipFactory(committee=committee, role="secretary").user
-    meeting = MeetingFactory(committee=committee)
+    meeting = MeetingFactory(
+        committee=committee, event__starts_at=timezone.now() - timedelta(days=60)
+    )
     later = MeetingFactory(
         committee=committee, event__starts_at=meeting.event.starts_at + timedelta(days=30)
     )
@@ -326,6 +335,29 @@ def test_a_secretary_records_minutes_approved_at_a_later_meeting_but_cannot_appr
     assert recorded.status_code == 200, recorded.json()
     minutes = Minutes.objects.get()
     assert (minutes.status, minutes.approved_at_meeting_id) == ("approved", later.pk)
+
+
+def test_minutes_of_a_meeting_that_has_not_started_are_refused_like_its_attendance():
+    committee, chair = chaired()
+    future = MeetingFactory(committee=committee)
+    past = held(committee)
+    MinutesFactory(meeting=past)
+    client = client_for(chair)
+    written = client.put(
+        f"/api/v1/meetings/{future.pk}/minutes/", {"text_translations": {"en": "Tomorrow"}}
+    )
+    approved = client.post(f"/api/v1/meetings/{future.pk}/minutes/approve/", {})
+    at_future = client.post(
+        f"/api/v1/meetings/{past.pk}/minutes/approve/", {"at_meeting": future.pk}
+    )
+    for response in (written, approved, at_future):
+        assert response.status_code == 409
+        assert response.json() == {
+            "code": "meeting_not_started",
+            "message": "Minutes are written and approved once the meeting has started.",
+            "fields": {},
+        }
+    assert list(Minutes.objects.values_list("meeting_id", "status")) == [(past.pk, "draft")]
 
 
 def test_amending_draft_minutes_is_refused():

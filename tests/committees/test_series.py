@@ -45,6 +45,39 @@ def test_series_across_both_dst_changes_materialises_meetings_at_six_pm_local():
     assert sorted(events[0].languages.values_list("code", flat=True)) == ["en", "es"]
 
 
+@pytest.mark.parametrize(
+    ("start_time", "on", "local"),
+    [
+        # 02:30 does not exist on 14 March 2027: read before the gap, it is 03:30 EDT.
+        (time(2, 30), date(2027, 3, 14), ("03:30-04:00", "05:00-04:00")),
+        # 01:30 happens twice on 7 November 2027: the first (EDT); 90 minutes later is
+        # 02:00 EST.
+        (time(1, 30), date(2027, 11, 7), ("01:30-04:00", "02:00-05:00")),
+    ],
+)
+def test_a_meeting_on_a_dst_change_day_keeps_its_duration(start_time, on, local):
+    committee, _chair = chaired()
+    series = services.create_series(
+        committee=committee,
+        title={"en": "Night shift parents"},
+        rrule="FREQ=WEEKLY;COUNT=3",
+        start_date=on - timedelta(days=7),
+        start_time=start_time,
+        duration_minutes=90,
+        timezone="America/New_York",
+        now=datetime(2027, 1, 1, tzinfo=UTC),
+    )
+    events = list(Event.objects.filter(meeting__series=series).order_by("starts_at"))
+    assert {e.ends_at - e.starts_at for e in events} == {timedelta(minutes=90)}
+    changed = events[1]
+    assert changed.starts_at.astimezone(NEW_YORK).date() == on
+    shown = tuple(
+        moment.astimezone(NEW_YORK).isoformat(timespec="minutes")[11:]
+        for moment in (changed.starts_at, changed.ends_at)
+    )
+    assert shown == local
+
+
 def test_only_occurrences_within_the_horizon_become_meetings_until_it_moves_on():
     committee, _chair = chaired()
     start = timezone.localdate() + timedelta(days=1)

@@ -64,3 +64,63 @@ def test_browsable_api_is_off_outside_debug(api):
     response = api.get("/api/v1/languages/", HTTP_ACCEPT="text/html")
     assert response.status_code == 406
     assert response.json()["code"] == "not_acceptable"
+
+
+@override_settings(THROTTLE_RATES={"anon": "1000/min", "user": "1000/min", "registration": "1/min"})
+def test_a_throttled_registration_says_when_to_retry_in_the_error_format(api):
+    from tests.factories import EventFactory
+
+    event = EventFactory(capacity=10)
+    url = f"/api/v1/events/{event.pk}/registrations/"
+    assert api.post(url, {"name": "Ana", "phone": "+17185550100"}).status_code == 201
+
+    response = api.post(url, {"name": "Bo", "phone": "+17185550101"})
+
+    assert response.status_code == 429
+    seconds = int(response["Retry-After"])
+    assert 1 <= seconds <= 60
+    assert response.json() == {
+        "code": "throttled",
+        "message": f"Too many requests. Please wait {seconds} seconds.",
+        "fields": {},
+    }
+
+
+def test_a_lock_timeout_stays_busy_and_a_lost_connection_is_unavailable():
+    from django.db import InterfaceError, OperationalError
+
+    from events_api.core.errors import exception_handler
+
+    busy = exception_handler(OperationalError("canceling statement due to lock timeout"), {})
+    assert (busy.status_code, busy["Retry-After"], busy.data["code"]) == (503, "2", "busy")
+    for exc in (
+        OperationalError("terminating connection due to administrator command"),
+        OperationalError('connection failed: connection to server at "127.0.0.1" refused'),
+        InterfaceError("connection already closed"),
+    ):
+        response = exception_handler(exc, {})
+        assert (response.status_code, response["Retry-After"]) == (503, "5")
+        assert response.data == {
+            "code": "database_unavailable",
+            "message": "The service is briefly unavailable. Please try again in a moment.",
+            "fields": {},
+        }
+
+
+def test_a_request_django_refuses_before_any_view_is_a_json_400_under_the_api(api):
+    response = api.get("/api/v1/languages/", HTTP_HOST="evil.example.com")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "code": "bad_request",
+        "message": "The request could not be understood.",
+        "fields": {},
+    }
+
+
+def test_a_request_django_refuses_outside_the_api_keeps_djangos_page(api):
+    response = api.get("/events/1", HTTP_HOST="evil.example.com")
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")

@@ -163,7 +163,12 @@ def test_manage_link_changes_needs(api):
     a = register(api, event, "A")
     response = api.patch(
         f"/api/v1/registrations/manage/{a['manage_token']}/",
-        {"interpreter_language": "ar", "childcare_ages": [3], "accessibility": ["hearing"]},
+        {
+            "children": 1,
+            "interpreter_language": "ar",
+            "childcare_ages": [3],
+            "accessibility": ["hearing"],
+        },
     )
     assert response.status_code == 200, response.json()
     body = response.json()

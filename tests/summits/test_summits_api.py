@@ -325,3 +325,33 @@ def test_list_endpoints_keep_flat_query_counts(api):
     assert before == after
     assert max(after) <= 6, after
     assert_flat_queries(lambda n: SummitFactory.create_batch(n), fetch(api, "/api/v1/summits/"))
+
+
+def test_the_end_before_the_start_is_refused_by_the_event_and_the_window_by_the_summit():
+    organiser = UserFactory()
+    summit = SummitFactory(
+        year=2027, organizers=[organiser], registration_opens_at=None, registration_closes_at=None
+    )
+    client = client_for(organiser)
+    session = client.post(
+        f"/api/v1/summits/{summit.pk}/sessions/",
+        session_payload(ends_at="2027-03-06T09:00:00-05:00"),
+    )
+    assert session.status_code == 400
+    assert session.json() == {
+        "code": "invalid",
+        "message": "The end must be after the start.",
+        "fields": {"ends_at": ["The end must be after the start."]},
+    }
+    client.patch(f"/api/v1/summits/{summit.pk}/", {"registration_opens_at": "2027-02-01T09:00Z"})
+    window = client.patch(
+        f"/api/v1/summits/{summit.pk}/", {"registration_closes_at": "2027-01-01T09:00Z"}
+    )
+    assert window.status_code == 400
+    assert window.json() == {
+        "code": "invalid",
+        "message": "Registration must close after it opens.",
+        "fields": {"registration_closes_at": ["Registration must close after it opens."]},
+    }
+    summit.refresh_from_db()
+    assert summit.registration_closes_at is None

@@ -3,7 +3,7 @@ calendars use), capacity changes that promote the waitlist, cancellation."""
 
 from django.db import transaction
 
-from events_api.events.hooks import run_publish_checks
+from events_api.events.hooks import run_change_checks, run_publish_checks
 from events_api.events.models import Event, EventStatus
 from events_api.events.services.locking import lock_event
 from events_api.events.services.registration import promote_waitlist
@@ -73,14 +73,17 @@ def update_event(*, event_id: int, languages=None, **changes) -> Event:
         if changes.get("status") == EventStatus.PUBLISHED != event.status:
             run_publish_checks(event)
         versioned = moved = False
+        changed = set()
         for name, value in changes.items():
             if getattr(event, name) != value:
                 setattr(event, name, value)
+                changed.add(name)
                 versioned = versioned or name in VERSIONED_FIELDS
                 moved = moved or name in MOVED_FIELDS
         if versioned:
             event.version += 1
         event.full_clean()
+        run_change_checks(event, changed)
         event.save()
         if languages is not None:
             event.languages.set(languages)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from events_api.events import queries
 from events_api.events.errors import (
@@ -103,9 +104,27 @@ class Proxy:
     consent: bool
 
 
-def _check_party(event: Event, party: Party) -> None:
-    if party.adults < 1 or party.size > event.party_limit:
-        raise InvalidParty(extra={"max_party_size": event.party_limit})
+CHILD_AGES = range(0, 18)
+NEEDS_ONE_ADULT = _("A party needs at least one adult.")
+TOO_LARGE = _("A party may have at most %(max)s people.")
+CHILDCARE_AGES = _("Give at most one age for each child, each from 0 to 17.")
+
+
+def check_party(event: Event, party: Party, childcare_ages=()) -> None:
+    """The party rules, in this one place (the database also refuses a party without an
+    adult): at least one adult, at most the event's party limit, and childcare ages only
+    for children in the party (one age per child at most, each 0 to 17). Raises
+    InvalidParty, with the field it concerns (``adults`` or ``childcare_ages``)."""
+    limit = {"max_party_size": event.party_limit}
+    if party.adults < 1:
+        raise InvalidParty(NEEDS_ONE_ADULT, extra=limit, fields={"adults": [NEEDS_ONE_ADULT]})
+    if party.size > event.party_limit:
+        raise InvalidParty(TOO_LARGE % {"max": event.party_limit}, extra=limit)
+    ages = list(childcare_ages)
+    if len(ages) > party.children or any(
+        not isinstance(age, int) or age not in CHILD_AGES for age in ages
+    ):
+        raise InvalidParty(CHILDCARE_AGES, extra=limit, fields={"childcare_ages": [CHILDCARE_AGES]})
 
 
 def _check_open(event: Event, *, now=None) -> None:
@@ -138,7 +157,15 @@ def existing_registration(event_id: int, contact: Contact) -> Registration | Non
     )
 
 
-def _raise_duplicate(existing: Registration) -> None:
+def raise_duplicate(existing: Registration, *, user=None, organization_id=None) -> None:
+    """AlreadyRegistered. Only the registration's owner — its account, or the CBO that
+    made it — learns which registration and its status; anyone else learns nothing about
+    someone else's registration beyond the refusal itself (see README, Decisions)."""
+    owner = (user is not None and existing.user_id == user.pk) or (
+        organization_id is not None and existing.organization_id == organization_id
+    )
+    if not owner:
+        raise AlreadyRegistered()
     raise AlreadyRegistered(
         extra={"existing_registration": {"id": existing.pk, "status": existing.status}}
     )
@@ -260,10 +287,14 @@ def register(
         if key_hash and (replayed := _replay(event, key_hash, contact)):
             return replayed
         _check_open(event)
-        _check_party(event, party)
+        check_party(event, party, needs.childcare_ages)
         existing = existing_registration(event.pk, contact)
         if existing:
-            _raise_duplicate(existing)
+            raise_duplicate(
+                existing,
+                user=contact.user,
+                organization_id=proxy.organization.pk if proxy else None,
+            )
         registration = Registration(
             event=event,
             user=contact.user,
@@ -302,7 +333,11 @@ def register(
             # locks; the unique constraints keep the promise.
             existing = existing_registration(event.pk, contact)
             if existing:
-                _raise_duplicate(existing)
+                raise_duplicate(
+                    existing,
+                    user=contact.user,
+                    organization_id=proxy.organization.pk if proxy else None,
+                )
             raise
         sync_demand(event_id=event.pk)
     return Registered(registration=registration, manage_token=token)
@@ -366,8 +401,12 @@ def change(
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationCancelled()
         freed = False
+        check_party(
+            event,
+            party or Party(adults=registration.adults, children=registration.children),
+            needs.childcare_ages if needs is not None else registration.childcare_ages,
+        )
         if party is not None:
-            _check_party(event, party)
             growth = party.size - registration.party_size
             if registration.status in SEATED and growth > 0 and not _fits(event, growth):
                 raise PartyDoesNotFit(extra={"seats_left": _seats_free(event)})

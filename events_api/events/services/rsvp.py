@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from events_api.events.errors import (
-    AlreadyRegistered,
     EventCancelled,
     EventNotFound,
     RegistrationClosed,
@@ -24,7 +23,9 @@ from events_api.events.services.registration import (
     Party,
     cancel,
     change,
+    check_party,
     existing_registration,
+    raise_duplicate,
     register,
     unique_pass_code,
 )
@@ -86,11 +87,14 @@ def respond(
             event = lock_event(event_id)
         except Event.DoesNotExist as exc:
             raise EventNotFound() from exc
+        # Everything about the answer itself is checked before anything about who else
+        # has answered, so a refused answer never tells whether a contact is registered.
+        _check_answerable(event)
+        if attending:
+            check_party(event, party, needs.childcare_ages)
         existing = existing_registration(event_id, contact)
         if existing is not None and not allow_change:
-            raise AlreadyRegistered(
-                extra={"existing_registration": {"id": existing.pk, "status": existing.status}}
-            )
+            raise_duplicate(existing, user=contact.user)
         if attending:
             if existing is None or existing.status == RegistrationStatus.DECLINED:
                 if existing is not None:
@@ -100,7 +104,6 @@ def respond(
             return Answered(
                 change(registration_id=existing.pk, party=party, needs=needs), manage_token=None
             )
-        _check_answerable(event)
         if existing is not None and existing.status == RegistrationStatus.DECLINED:
             return Answered(existing, manage_token=None)
         if existing is not None:

@@ -16,6 +16,7 @@ from events_api.interpretation.reports import coverage_csv, coverage_row
 from events_api.interpretation.serializers import (
     CoverageSerializer,
     RegistrationInterpretationSerializer,
+    hide_private_titles,
 )
 from events_api.interpretation.views.common import ERRORS
 
@@ -76,12 +77,13 @@ class CoverageView(generics.GenericAPIView):
         events = self.filter_queryset(self.get_queryset())
         if isinstance(request.accepted_renderer, CSVRenderer):
             response = Response(
-                coverage_csv(coverage_row(event) for event in events), content_type="text/csv"
+                coverage_csv(coverage_row(event) for event in hide_private_titles(events)),
+                content_type="text/csv; charset=utf-8",
             )
             response["Content-Disposition"] = 'attachment; filename="interpretation-coverage.csv"'
             return response
         page = self.paginate_queryset(events)
-        rows = [coverage_row(event) for event in page]
+        rows = [coverage_row(event) for event in hide_private_titles(page)]
         return self.get_paginated_response(CoverageSerializer(rows, many=True).data)
 
 
@@ -96,6 +98,7 @@ class EventInterpretationView(APIView):
         event = queries.coverage_of(request.user, event_id)
         if event is None:
             raise EventNotFound()
+        [event] = hide_private_titles([event])
         return Response(CoverageSerializer(coverage_row(event)).data)
 
 

@@ -97,7 +97,7 @@ class InterpreterViewSet(
         rows = apply_filterset(
             AssignmentFilter,
             request,
-            queries.assignments_for_list()
+            queries.assignments_shown_to(request.user)
             .filter(interpreter=interpreter)
             .order_by("line__event__starts_at", "pk"),
         )
@@ -130,7 +130,7 @@ class AssignmentViewSet(
         return super().get_permissions()
 
     def _answer(self, assignment, code=status.HTTP_200_OK):
-        fresh = queries.assignments_for_list().get(pk=assignment.pk)
+        fresh = queries.assignments_shown_to(self.request.user).get(pk=assignment.pk)
         return Response(AssignmentSerializer(fresh).data, status=code)
 
     @extend_schema(

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from events_api.calendars.ical import build_calendar, fold
+from events_api.calendars.ical import build_calendar
+from events_api.calendars.text import fold
 from tests.calendars.factories import CalendarItemFactory
 from tests.calendars.helpers import expand, parse, vevents
 from tests.factories import NEW_YORK

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events_api.calendars.event_items import event_item
-from events_api.calendars.ical import build_calendar, normalise_text
+from events_api.calendars.ical import build_calendar
+from events_api.calendars.text import normalise_text
 from events_api.events.models import Event
 from tests.calendars.helpers import vevents
 from tests.factories import NEW_YORK

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Timezone
 
-from events_api.calendars.ical import vtimezone_lines
+from events_api.calendars.vtimezone import vtimezone_lines
 
 ZONES = [
     "America/New_York",  # second Sunday of March, first of November

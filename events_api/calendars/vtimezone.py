@@ -1,9 +1,9 @@
-"""VTIMEZONE blocks, written from the zone's own transitions (zoneinfo), in the form most calendar servers
-use: an observance per rule, ``DTSTART`` + yearly ``RRULE`` (BYMONTH, BYDAY), open-ended
-for the rules still in force. Older changes in the range are single observances with
-DTSTART alone. No RDATE: parsers descended from libical's old expansion code (ical.js,
-used by web calendars, among them) skip an observance's DTSTART onset when it also has an
-RDATE, and would read months of a year in the wrong offset."""
+"""VTIMEZONE blocks, written from the zone's own transitions (zoneinfo) in the form most
+calendar servers use: an observance per rule, ``DTSTART`` + yearly ``RRULE`` (BYMONTH,
+BYDAY), open-ended for the rules still in force. Older changes in the range are single
+observances with DTSTART alone. No RDATE: parsers descended from libical's old expansion
+code (ical.js, used by web calendars, among them) skip an observance's DTSTART onset when
+it also has an RDATE, and would read months of a year in the wrong offset."""
 
 from calendar import monthrange
 from dataclasses import dataclass

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from events_api.events import queries
 from events_api.events.errors import (
@@ -17,7 +16,6 @@ from events_api.events.errors import (
     EventFull,
     EventNotFound,
     IdempotencyKeyReused,
-    InvalidParty,
     NotOrganizationStaff,
     NotSeated,
     PartyDoesNotFit,
@@ -42,6 +40,7 @@ from events_api.events.passes import (
     normalise_pass_code,
 )
 from events_api.events.services.locking import lock_event
+from events_api.events.services.party import Party, check_party
 from events_api.interpretation.services.demand import sync_demand
 from events_api.people.models import Organization
 from events_api.people.queries import organization_ids_of
@@ -56,16 +55,6 @@ class Contact:
     email: str = ""
     phone: str = ""
     user: object | None = None
-
-
-@dataclass(frozen=True)
-class Party:
-    adults: int = 1
-    children: int = 0
-
-    @property
-    def size(self) -> int:
-        return self.adults + self.children
 
 
 @dataclass(frozen=True)
@@ -102,29 +91,6 @@ class Proxy:
     by: object
     organization: Organization
     consent: bool
-
-
-CHILD_AGES = range(0, 18)
-NEEDS_ONE_ADULT = _("A party needs at least one adult.")
-TOO_LARGE = _("A party may have at most %(max)s people.")
-CHILDCARE_AGES = _("Give at most one age for each child, each from 0 to 17.")
-
-
-def check_party(event: Event, party: Party, childcare_ages=()) -> None:
-    """The party rules, in this one place (the database also refuses a party without an
-    adult): at least one adult, at most the event's party limit, and childcare ages only
-    for children in the party (one age per child at most, each 0 to 17). Raises
-    InvalidParty, with the field it concerns (``adults`` or ``childcare_ages``)."""
-    limit = {"max_party_size": event.party_limit}
-    if party.adults < 1:
-        raise InvalidParty(NEEDS_ONE_ADULT, extra=limit, fields={"adults": [NEEDS_ONE_ADULT]})
-    if party.size > event.party_limit:
-        raise InvalidParty(TOO_LARGE % {"max": event.party_limit}, extra=limit)
-    ages = list(childcare_ages)
-    if len(ages) > party.children or any(
-        not isinstance(age, int) or age not in CHILD_AGES for age in ages
-    ):
-        raise InvalidParty(CHILDCARE_AGES, extra=limit, fields={"childcare_ages": [CHILDCARE_AGES]})
 
 
 def _check_open(event: Event, *, now=None) -> None:

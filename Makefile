@@ -56,8 +56,8 @@ browser:
 # Regenerates the frontend's API types from the server's OpenAPI schema.
 schema: install frontend/node_modules/.package-lock.json
 	@mkdir -p var
-	DJANGO_SETTINGS_MODULE=events_api.test_settings $(PY) manage.py spectacular \
-		--format openapi-json --file var/openapi.json
+	DJANGO_SETTINGS_MODULE=events_api.test_settings $(PY) -m tests.frontend.client_schema \
+		var/openapi.json
 	cd frontend && npm run schema
 
 run: demo frontend

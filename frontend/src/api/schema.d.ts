@@ -1540,9 +1540,7 @@ export interface components {
         };
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         AssignmentCreateRequest: {
-            /** Format: int64 */
             line: number;
-            /** Format: int64 */
             interpreter: number;
         };
         /**
@@ -1775,7 +1773,6 @@ export interface components {
             readonly starts_at: string;
             readonly language: string;
             mode: components["schemas"]["InterpretationModeEnum"];
-            /** Format: int64 */
             people?: number;
             status?: components["schemas"]["InterpretationStatusEnum"];
             /** @description First requested inside the lead time. */
@@ -1829,10 +1826,7 @@ export interface components {
             room?: string;
             /** Online link */
             online_url?: string;
-            /**
-             * Format: int64
-             * @description Empty means unlimited.
-             */
+            /** @description Empty means unlimited. */
             capacity?: number | null;
             readonly seats_left: number | null;
             readonly waitlist_length: number;
@@ -1849,7 +1843,6 @@ export interface components {
              */
             registration_closes_at?: string | null;
             readonly max_party_size: number;
-            /** Format: int64 */
             version?: number;
             /** Format: date-time */
             readonly updated_at: string;
@@ -1988,7 +1981,6 @@ export interface components {
             line: number;
             readonly language: string;
             mode: components["schemas"]["InterpretationModeEnum"];
-            /** Format: int64 */
             people: number;
             source: components["schemas"]["InterpreterRequestSourceEnum"];
             registration?: number | null;
@@ -2008,15 +2000,11 @@ export interface components {
         };
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         InterpreterRequestCreateRequest: {
-            /** Format: int64 */
             event: number;
             language: string;
             mode: components["schemas"]["InterpretationModeEnum"];
             people: number;
-            /**
-             * Format: int64
-             * @description CBO staff: the organisation asking on behalf of its parents.
-             */
+            /** @description CBO staff: the organisation asking on behalf of its parents. */
             organization?: number | null;
             /** @default  */
             note: string;
@@ -2700,10 +2688,7 @@ export interface components {
             room?: string;
             /** Online link */
             online_url?: string;
-            /**
-             * Format: int64
-             * @description Empty means unlimited.
-             */
+            /** @description Empty means unlimited. */
             capacity?: number | null;
             languages?: string[];
             status?: components["schemas"]["EventStatusEnum"];
@@ -2713,13 +2698,11 @@ export interface components {
             registration_closes_at?: string | null;
             /**
              * Largest party
-             * Format: int64
              * @description Empty means the deployment's default.
              */
             max_party_size?: number | null;
             /**
              * Interpretation lead time (business days)
-             * Format: int64
              * @description Empty means the deployment's default.
              */
             interpretation_lead_days?: number | null;
@@ -3063,7 +3046,6 @@ export interface components {
         Room: {
             readonly id: number;
             name: string;
-            /** Format: int64 */
             capacity?: number | null;
             /** Step-free access */
             step_free?: boolean;
@@ -3071,7 +3053,6 @@ export interface components {
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         RoomRequest: {
             name: string;
-            /** Format: int64 */
             capacity?: number | null;
             /** Step-free access */
             step_free?: boolean;
@@ -3135,7 +3116,6 @@ export interface components {
             dbn: string;
             name: string;
             readonly borough: components["schemas"]["Borough"];
-            /** Format: int64 */
             district: number;
             address?: string;
         };
@@ -3304,7 +3284,6 @@ export interface components {
         };
         Summit: {
             readonly id: number;
-            /** Format: int64 */
             year: number;
             readonly title: string;
             readonly title_translations: unknown;
@@ -3405,7 +3384,6 @@ export interface components {
             };
             /** Colour */
             color?: string;
-            /** Format: int64 */
             position?: number;
         };
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
@@ -3420,7 +3398,6 @@ export interface components {
             };
             /** Colour */
             color?: string;
-            /** Format: int64 */
             position?: number;
         };
         /**

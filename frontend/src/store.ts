@@ -24,8 +24,15 @@ export function store<T>(initial: T): Store<T> {
   };
 }
 
+/** The store's value, re-rendering on every change. The subscription starts in an effect,
+ * after the first render: a value set in between (the session answer arriving while a lazy
+ * page renders) is picked up when subscribing, or the page would wait for it forever. */
 export function useStore<T>(source: Store<T>): T {
-  const [value, setValue] = useState(source.get());
-  useEffect(() => source.subscribe(setValue), [source]);
+  const [value, setValue] = useState(() => source.get());
+  useEffect(() => {
+    const unsubscribe = source.subscribe(setValue);
+    setValue(source.get());
+    return unsubscribe;
+  }, [source]);
   return value;
 }

@@ -60,22 +60,70 @@ def site(live_server) -> str:
     return live_server.url
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps each phase's report on the test item, so fixtures can tell a failed test."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def _keep_failure(request, pages: list[Page], journal: list[str]) -> None:
+    """After a failed test: a picture of every page it opened and what the browser said
+    (console errors, failed requests, responses of 400 and above), under var/screenshots."""
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed:
+        return
+    name = "FAILED-" + "".join(c if c.isalnum() else "-" for c in request.node.name)
+    for number, page in enumerate(pages):
+        if not page.is_closed():
+            try:
+                screenshot(page, f"{name}-{number}")
+            except Exception as error:  # a crashed page still leaves the journal
+                journal.append(f"no screenshot of page {number}: {error}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / f"{name}.log").write_text("\n".join(journal) + "\n", encoding="utf-8")
+    print(f"browser journal of {request.node.name}:", *journal[-40:], sep="\n  ")
+
+
+def _listen(page: Page, journal: list[str]) -> None:
+    page.on("console", lambda m: journal.append(f"console {m.type}: {m.text}"))
+    page.on("pageerror", lambda e: journal.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: journal.append(f"failed {r.method} {r.url}: {r.failure}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and journal.append(f"{r.status} {r.request.method} {r.url}"),
+    )
+    page.on("framenavigated", lambda f: f.parent_frame or journal.append(f"at {f.url}"))
+
+
+def chosen_language(language: str) -> str:
+    """A script that makes the language already chosen, run in every document of a context
+    (the first one, about:blank, has no storage of its own)."""
+    return f"if (location.origin !== 'null') localStorage.setItem('od.language', {language!r})"
+
+
 @pytest.fixture
-def open_page(browser, site):
+def open_page(request, browser, site):
     """Opens a page on a phone-sized screen with the language already chosen (as a parent
-    who has been here before), unless ``language`` is None (a first visit)."""
+    who has been here before), unless ``language`` is None (a first visit). When the test
+    fails, what the pages showed and said is kept (see _keep_failure)."""
     contexts = []
+    pages: list[Page] = []
+    journal: list[str] = []
 
     def open_(path: str = "/", language: str | None = "en", *, viewport=PHONE, **options) -> Page:
         context = browser.new_context(base_url=site, viewport=viewport, **options)
         contexts.append(context)
         if language:
-            context.add_init_script(f"localStorage.setItem('od.language', {language!r})")
+            context.add_init_script(chosen_language(language))
+        context.on("page", lambda page: (pages.append(page), _listen(page, journal)))
         page = context.new_page()
         page.goto(path)
         return page
 
     yield open_
+    _keep_failure(request, pages, journal)
     for context in contexts:
         context.close()
 

@@ -1,6 +1,7 @@
 """Sign-in (password and emailed code), sign-out, my registrations and my calendar feed,
 in a real browser against the live server with the demo data."""
 
+import datetime
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from events_api.events.passes import hash_token
 from events_api.events.services import registration as services
 from events_api.people.demo import DEMO_PASSWORD
 from events_api.people.models import User
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import PHONE, assert_accessible, chosen_language, screenshot
 
 # Transactional (a live server), restoring the migrations' data after each test like the
 # other live-server tests, so tests that follow see the same database.
@@ -238,3 +239,51 @@ def test_account_pages_are_accessible(open_page, language):
     expect(h1(page)).to_have_count(1)
     screenshot(page, f"my-calendar-{language}")
     assert_accessible(page)
+
+
+def test_a_page_waiting_for_the_session_hears_the_answer_that_came_before_it_listened(
+    browser, site
+):
+    """The answer to "who is signed in?" can arrive after a page first renders ("Loading…")
+    but before its hooks subscribe (Preact runs effects after the next frame): on a busy
+    machine the CBO pages stayed "Loading…" for good. Here the page's clock is stopped
+    while the page's chunk arrives, so its effects wait, and the held answer is let through
+    then; when time runs again the page must show the answer it missed."""
+    context = browser.new_context(base_url=site, viewport=PHONE, service_workers="block")
+    try:
+        context.add_init_script(chosen_language("en"))
+        page = context.new_page()
+        session, chunk = [], []
+        page.route("**/_allauth/browser/v1/auth/session", lambda route: session.append(route))
+        page.route("**/static/app/cbo-*.js", lambda route: chunk.append(route))
+        page.clock.install()
+        page.goto("/cbo/registrations")
+        for _ in range(250):
+            if chunk and session:
+                break
+            page.wait_for_timeout(20)
+        assert len(chunk) == 1 and len(session) == 1
+        page.clock.pause_at(datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=1))
+        chunk[0].continue_()
+        expect(page.get_by_role("status")).to_have_text("Loading…")
+        expect(h1(page)).to_have_text("Families we registered")
+        with page.expect_response("**/auth/session") as answer:
+            session[0].continue_()
+        assert answer.value.status == 401
+        # Let the answer be read and stored: macrotasks the stopped clock does not hold.
+        page.evaluate(
+            """async () => {
+                for (let hop = 0; hop < 20; hop++) {
+                    await new Promise((done) => {
+                        const channel = new MessageChannel();
+                        channel.port1.onmessage = done;
+                        channel.port2.postMessage(null);
+                    });
+                }
+            }"""
+        )
+        page.clock.resume()
+        staff_only = page.get_by_text("This page is for staff of community organisations")
+        expect(staff_only).to_be_visible()
+    finally:
+        context.close()

@@ -51,8 +51,10 @@ def test_cbo_staff_register_two_families_then_change_and_cancel(open_page):
     page.get_by_label("Event").select_option(str(event.pk))
     page.get_by_role("button", name="Next").click()
     page.wait_for_url(f"**/cbo/register?event={event.pk}")
-    expect(page.get_by_text(f"Registering for {la_union.short_name}")).to_have_count(0)
-    expect(page.locator(".for-organization")).to_contain_text(f"Registering for {LA_UNION}")
+    # The organisation's whole name, not its short one (to_have_text with a string matches
+    # the whole text).
+    registering_for = page.locator(".for-organization > span:first-child")
+    expect(registering_for).to_have_text(f"Registering for {LA_UNION}")
     screenshot(page, "cbo-register-form")
     assert_accessible(page)
 

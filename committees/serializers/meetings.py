@@ -259,6 +259,7 @@ class RsvpWriteSerializer(StrictFieldsMixin, NeedsSerializerMixin):
     children = serializers.IntegerField(min_value=0, max_value=100, default=0)
 
     def validate(self, attrs):
+        attrs = super().validate(attrs)
         user = self.context["request"].user
         name = (attrs.get("name") or "").strip()
         if not name and user.is_authenticated:

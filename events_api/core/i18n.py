@@ -4,6 +4,7 @@ Translated text is stored as a JSON object ``{"en": "...", "es": "..."}`` on the
 owns it, so a list of events needs no join to show titles in the reader's language.
 """
 
+from django.conf import settings
 from django.utils import translation
 
 FALLBACK_LANGUAGE = "en"
@@ -12,6 +13,13 @@ FALLBACK_LANGUAGE = "en"
 def normalise_language(code: str | None) -> str:
     """``zh-Hans`` → ``zh-hans``, ``es_US`` → ``es-us``; empty for nothing."""
     return (code or "").strip().replace("_", "-").lower()
+
+
+def request_language() -> str:
+    """The language this request is answered in (``?lang=``, Accept-Language, else English):
+    one of the interface languages."""
+    code = normalise_language(translation.get_language())
+    return code if code in dict(settings.LANGUAGES) else FALLBACK_LANGUAGE
 
 
 def pick(translations: dict | None, language: str | None = None) -> str:

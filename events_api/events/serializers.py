@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from events_api.calendars import links as calendar_links
 from events_api.calendars.event_items import event_links
+from events_api.core.i18n import request_language
 from events_api.core.serializers import (
     AwareDateTimeField,
     LanguageCodeField,
@@ -136,7 +137,14 @@ class EventWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
 
 class NeedsSerializerMixin(serializers.Serializer):
-    preferred_language = LanguageCodeField(required=False, default="en")
+    preferred_language = LanguageCodeField(
+        required=False,
+        help_text=_(
+            "The language messages about this are sent in. Left out: the language of the "
+            "interpreter a CBO asked for, else the signed-in person's own, else the "
+            "language of the request (?lang=, Accept-Language)."
+        ),
+    )
     interpreter_language = LanguageCodeField(required=False, allow_null=True, default=None)
     childcare_ages = serializers.ListField(
         child=serializers.IntegerField(),
@@ -157,6 +165,24 @@ class NeedsSerializerMixin(serializers.Serializer):
     accessibility_notes = serializers.CharField(
         required=False, allow_blank=True, max_length=500, default=""
     )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        attrs.setdefault("preferred_language", self._reader_language(attrs))
+        return attrs
+
+    def _reader_language(self, attrs: dict) -> str:
+        """The language a person reads our messages in, when they did not say: a family a
+        CBO registers reads the one they need an interpreter in (the staff member's page
+        language says nothing about them); a signed-in person the one in their profile;
+        anyone else the one they are using now."""
+        if attrs.get("organization") is not None and attrs.get("interpreter_language"):
+            return attrs["interpreter_language"]
+        user = self.context["request"].user
+        own = attrs.get("organization") is None and not self.context.get("as_guest")
+        if own and user.is_authenticated and user.preferred_language_id:
+            return user.preferred_language_id
+        return request_language()
 
 
 class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
@@ -182,6 +208,7 @@ class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
     )
 
     def validate(self, attrs):
+        attrs = super().validate(attrs)
         user = self.context["request"].user
         as_guest = self.context.get("as_guest", False)
         signed_in = user.is_authenticated and not as_guest and attrs.get("organization") is None

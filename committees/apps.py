@@ -7,7 +7,7 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees")
 
     def ready(self) -> None:
-        from committees import queries
+        from committees import rules
         from events_api.core.filtering import IdFilter
         from events_api.events.hooks import (
             register_audience,
@@ -17,9 +17,9 @@ class CommitteesConfig(AppConfig):
         )
 
         # Chairs, co-chairs and secretaries manage their committee's meeting events.
-        register_managers(queries.managed_meetings_q)
+        register_managers(rules.managed_meetings_q)
         # A members-only committee's meetings are seen by its members only.
-        register_audience(queries.restricted_meetings_q, queries.members_meetings_q)
+        register_audience(rules.restricted_meetings_q, rules.members_meetings_q)
         # A member's committee meetings belong in their own calendar.
-        register_personal_events(queries.members_meetings_q)
+        register_personal_events(rules.members_meetings_q)
         register_event_filters(committee=IdFilter(field_name="meeting__committee"))

@@ -20,6 +20,7 @@ from committees.models import (
     SeriesException,
     Visibility,
 )
+from committees.rules import public_committees
 from committees.services.series import occurrence_map, series_start
 from events_api.calendars.event_items import event_details, event_item, event_location
 from events_api.calendars.feeds import (
@@ -42,7 +43,7 @@ from events_api.calendars.views import (
 from events_api.core.errors import DomainError
 from events_api.core.i18n import pick
 from events_api.events.models import Event, EventStatus
-from events_api.events.queries import PUBLIC_STATUSES
+from events_api.events.rules import PUBLIC_STATUSES
 
 
 def series_uid(series_id: int) -> str:
@@ -196,11 +197,7 @@ def committee_stamp(committee: Committee) -> Stamp:
 class CommitteeCalendarView(EventFeedView):
     def get(self, request, pk: int):
         try:
-            committee = (
-                Committee.objects.filter(pk=pk, visibility=Visibility.PUBLIC).first()
-                if pk <= MAX_ID
-                else None
-            )
+            committee = public_committees().filter(pk=pk).first() if pk <= MAX_ID else None
             if committee is None:
                 raise FeedNotFound()
         except DomainError as exc:

@@ -22,6 +22,7 @@ from committees.models import (
 from committees.services import committees as services
 from committees.services import meetings as meeting_services
 from committees.services import series as series_services
+from events_api.people.demo import DEMO_PASSWORD
 from events_api.people.models import Channel, Organization, School, User
 
 ORDER = 30
@@ -96,8 +97,9 @@ def _user(prefix: str, name: str, language: str) -> User:
             "preferred_channel": Channel.EMAIL,
         },
     )
-    if created:
-        user.set_unusable_password()
+    if created or not user.has_usable_password():
+        # Like every demo account (see the README): the chair and members can sign in.
+        user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
     return user
 
@@ -114,6 +116,17 @@ def _committee(*, by, chair, kind, school, name, languages, **fields) -> Committ
 def _member(committee: Committee, user: User, role: str, **fields) -> Membership:
     membership = Membership.objects.filter(committee=committee, user=user).first()
     return membership or services.add_member(committee=committee, user=user, role=role, **fields)
+
+
+def _one_meeting(committee: Committee, *, in_days: int, hours: float, **fields) -> None:
+    """A one-off meeting ``in_days`` from now at 22:00 UTC, unless the committee has one."""
+    if Meeting.objects.filter(committee=committee).exists():
+        return
+    starts = timezone.now().replace(hour=22, minute=0, second=0, microsecond=0)
+    starts += timedelta(days=in_days)
+    meeting_services.create_meeting(
+        committee=committee, starts_at=starts, ends_at=starts + timedelta(hours=hours), **fields
+    )
 
 
 def _monthly_series(committee: Committee) -> MeetingSeries:
@@ -201,6 +214,15 @@ def seed(stdout) -> None:
     )
     _member(multicultural, wei, "cbo_representative", organization=cpa)
     _member(multicultural, farida, "parent")
+    _member(multicultural, extra["parent3"], "parent")
+    # A members-only meeting: only the committee's members see it.
+    _one_meeting(
+        multicultural,
+        in_days=20,
+        hours=1.5,
+        title={"en": "Planning the multicultural night", "zh-hans": "筹备多元文化之夜"},
+        languages=["en", "zh-hans"],
+    )
 
     citywide = _committee(
         by=organiser,
@@ -222,17 +244,15 @@ def seed(stdout) -> None:
         (carla, "co_chair", None),
     ):
         _member(citywide, user, role, organization=org, show_publicly=True)
-    if not Meeting.objects.filter(committee=citywide).exists():
-        starts = timezone.now().replace(hour=22, minute=0, second=0, microsecond=0)
-        meeting_services.create_meeting(
-            committee=citywide,
-            title={"en": "Quarterly citywide meeting", "es": "Reunión trimestral de la ciudad"},
-            starts_at=starts + timedelta(days=45),
-            ends_at=starts + timedelta(days=45, hours=2),
-            address="52 Chambers Street, New York, NY 10007",
-            online_url="https://meet.example.org/citywide-advisory",
-            languages=["en", "es", "zh-hans", "bn"],
-        )
+    _one_meeting(
+        citywide,
+        in_days=45,
+        hours=2,
+        title={"en": "Quarterly citywide meeting", "es": "Reunión trimestral de la ciudad"},
+        address="52 Chambers Street, New York, NY 10007",
+        online_url="https://meet.example.org/citywide-advisory",
+        languages=["en", "es", "zh-hans", "bn"],
+    )
 
     series = _monthly_series(is136)
     # Members since the start of the school year, so they count at the series' past meetings.

@@ -6,7 +6,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from events_api.calendars.links import absolute, feed_links
-from events_api.calendars.queries import public_events_q
+from events_api.calendars.rules import public_events_q
 from events_api.calendars.views import (
     FILE_RESPONSES,
     LANG_PARAMETER,
@@ -16,8 +16,8 @@ from events_api.calendars.views import (
     FeedNotFound,
 )
 from events_api.core.i18n import pick
-from events_api.events.queries import PUBLIC_STATUSES
 from summits.models import Session, Summit
+from summits.rules import public_summits
 
 
 def summit_ics_url(summit_id: int) -> str:
@@ -45,9 +45,7 @@ class SummitCalendarView(EventFeedView):
 
     def get_feed(self, request, pk: int) -> EventFeed:
         summit = (
-            Summit.objects.filter(pk=pk, status__in=PUBLIC_STATUSES)
-            .only("pk", "title", "year", "updated_at")
-            .first()
+            public_summits().filter(pk=pk).only("pk", "title", "year", "updated_at").first()
             if pk <= MAX_ID
             else None
         )

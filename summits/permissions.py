@@ -1,6 +1,6 @@
 from rest_framework import permissions
 
-from summits import queries
+from summits import rules
 
 
 class SummitPermission(permissions.BasePermission):
@@ -10,10 +10,10 @@ class SummitPermission(permissions.BasePermission):
         if request.method in permissions.SAFE_METHODS:
             return True
         if view.action == "create":
-            return queries.can_create_summits(request.user)
+            return rules.can_create_summits(request.user)
         return request.user.is_authenticated
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return queries.manages_summit(request.user, obj)
+        return rules.can_manage_summit(request.user, obj)

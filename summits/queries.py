@@ -3,8 +3,7 @@ from collections import defaultdict
 from django.db.models import Count, Q, QuerySet
 
 from events_api.events.models import SEATED, Registration, RegistrationStatus
-from events_api.events.queries import PUBLIC_STATUSES, with_counts
-from events_api.people.roles import Role, has_role
+from events_api.events.queries import with_counts
 from summits.models import Room, Session, Summit, Track
 
 
@@ -12,45 +11,13 @@ def summits_for_list() -> QuerySet[Summit]:
     return Summit.objects.select_related("venue_school").prefetch_related("partners")
 
 
-def visible_summits(user) -> QuerySet[Summit]:
-    public = Q(status__in=PUBLIC_STATUSES)
-    if getattr(user, "is_authenticated", False):
-        if user.is_superuser:
-            return summits_for_list()
-        public |= Q(pk__in=Summit.objects.filter(organizers=user).values("pk"))
-    return summits_for_list().filter(public)
-
-
-def manages_summit(user, summit: Summit) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.is_superuser or summit.organizers.filter(pk=user.pk).exists()
-
-
-def managed_summit(user, pk) -> Summit | None:
-    """The summit ``pk`` if ``user`` organises it, in one query; else None."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    summits = Summit.objects.filter(pk=pk)
-    if not user.is_superuser:
-        summits = summits.filter(organizers=user)
-    return summits.first()
-
-
-def can_create_summits(user) -> bool:
-    return has_role(user, Role.ORGANISER)
-
-
-def sessions_of(summit: Summit, user) -> QuerySet[Session]:
-    """Sessions with their events, seat counts, hosts; drafts only for organisers."""
-    sessions = (
+def sessions_for_list(summit: Summit) -> QuerySet[Session]:
+    """Sessions with their events and hosts (``rules.sessions_visible_to`` says which)."""
+    return (
         Session.objects.filter(summit=summit)
         .select_related("event__school__borough", "track", "room")
         .prefetch_related("hosts", "event__languages")
     )
-    if not manages_summit(user, summit):
-        sessions = sessions.filter(event__status__in=PUBLIC_STATUSES)
-    return with_counts(sessions, event_ref="event_id")
 
 
 def tracks_of(summit: Summit) -> QuerySet[Track]:

@@ -124,6 +124,16 @@ def _check_session(summit: Summit, *, starts_at, ends_at, capacity, track, room)
         raise RoomTooSmall(extra={"room_capacity": room.capacity})
 
 
+def check_summit_published(event) -> None:
+    """For the events core: a session of a draft summit may not be published yet. Raises
+    SummitNotPublished."""
+    summit_status = (
+        Session.objects.filter(event=event).values_list("summit__status", flat=True).first()
+    )
+    if summit_status is not None and summit_status != EventStatus.PUBLISHED:
+        raise SummitNotPublished()
+
+
 def check_session_change(event, changed: set[str]) -> None:
     """The summit's rules for what changed of a session's event through the events API:
     still inside the summit's days, and no more seats than its room holds.

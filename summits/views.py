@@ -6,7 +6,7 @@ from rest_framework.response import Response
 
 from events_api.core.errors import NotFound
 from events_api.core.filtering import apply_filterset
-from summits import queries, services
+from summits import queries, rules, services
 from summits.filters import SessionFilter
 from summits.models import Session
 from summits.permissions import SummitPermission
@@ -45,7 +45,7 @@ class SummitViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return queries.visible_summits(self.request.user)
+        return rules.visible_summits(self.request.user)
 
     def _answer(self, summit, code=status.HTTP_200_OK):
         fresh = self.get_queryset().get(pk=summit.pk)
@@ -73,7 +73,7 @@ class SummitViewSet(
         return self._answer(summit)
 
     def _managed_summit(self):
-        summit = queries.managed_summit(self.request.user, self.kwargs["pk"])
+        summit = rules.managed_summit(self.request.user, self.kwargs["pk"])
         if summit is None:
             raise NotFound()
         return summit
@@ -95,7 +95,7 @@ class SummitViewSet(
         if request.method == "GET":
             summit = self.get_object()
             rows = apply_filterset(
-                SessionFilter, request, queries.sessions_of(summit, request.user)
+                SessionFilter, request, rules.sessions_visible_to(summit, request.user)
             )
             page = self.paginate_queryset(rows)
             data = SessionSerializer(page, many=True, context=self.get_serializer_context()).data
@@ -110,12 +110,13 @@ class SummitViewSet(
             description=data.pop("description_translations", {}),
             **data,
         )
-        fresh = queries.sessions_of(summit, request.user).get(pk=session.pk)
+        fresh = rules.sessions_visible_to(summit, request.user).get(pk=session.pk)
         return Response(
             SessionSerializer(fresh, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
         )
 
+    @extend_schema(methods=["GET"], responses=TrackSerializer(many=True))
     @extend_schema(
         methods=["POST"], request=TrackSerializer, responses={201: TrackSerializer, **ERRORS}
     )
@@ -134,6 +135,7 @@ class SummitViewSet(
         track = services.add_track(summit=summit, **serializer.validated_data)
         return Response(TrackSerializer(track).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(methods=["GET"], responses=RoomSerializer(many=True))
     @extend_schema(
         methods=["POST"], request=RoomSerializer, responses={201: RoomSerializer, **ERRORS}
     )
@@ -179,18 +181,18 @@ class SessionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
-        visible = queries.visible_summits(self.request.user)
+        visible = rules.visible_summits(self.request.user)
         return Session.objects.filter(summit__in=visible.values("pk"))
 
     def get_object(self):
         session = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
-        rows = queries.sessions_of(session.summit, self.request.user)
+        rows = rules.sessions_visible_to(session.summit, self.request.user)
         return get_object_or_404(rows, pk=session.pk)
 
     @extend_schema(request=SessionUpdateSerializer, responses={200: SessionSerializer, **ERRORS})
     def partial_update(self, request, pk=None):
         session = self.get_object()
-        if not queries.manages_summit(request.user, session.summit):
+        if not rules.can_manage_summit(request.user, session.summit):
             raise NotFound()
         serializer = SessionUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from committees import rules
 from committees.errors import (
     AlreadyMember,
     InvalidQuorum,
@@ -17,9 +18,8 @@ from committees.errors import (
 )
 from committees.models import Committee, Invitation, MemberRole, Membership, current_q
 from committees.queries import voting_member_count
-from events_api.events.passes import hash_token, new_manage_token
+from events_api.events.passes import hash_token, new_secret_token
 from events_api.people.models import User
-from events_api.people.roles import Role, has_role
 
 COMMITTEE_FIELDS = frozenset(
     {"kind", "school", "name", "description", "visibility", "notice_days", "timezone"}
@@ -127,7 +127,7 @@ def add_account(*, committee: Committee, by, user_id: int, role: str, **fields) 
     never tells whether an account exists or whose it is. Raises InvitationRequired,
     UnknownAccount (no active account with that id, for organisers), AlreadyMember,
     ValidationError."""
-    if user_id != by.pk and not has_role(by, Role.ORGANISER):
+    if not rules.may_add_account(by, user_id):
         raise InvitationRequired()
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None:
@@ -177,7 +177,7 @@ def invite(*, committee: Committee, by, role: str, email="", phone="", **fields)
     """Create an invitation and return ``(invitation, token)``; the token is shown once and
     only its hash is kept. It expires after INVITATION_DAYS. Raises ValidationError (a
     term ending before it starts)."""
-    token = new_manage_token()
+    token = new_secret_token()
     invitation = Invitation(
         committee=committee,
         email=email,

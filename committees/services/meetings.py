@@ -33,7 +33,7 @@ from committees.models import (
     MinutesStatus,
     current_q,
 )
-from committees.queries import is_chair
+from committees.rules import is_chair
 from events_api.events.models import EventKind, EventStatus
 from events_api.events.services.events import create_event, update_event
 

@@ -8,7 +8,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from committees import queries
+from committees import queries, rules
 from committees.filters import (
     CommitteeFilter,
     InvitationFilter,
@@ -40,7 +40,6 @@ from committees.views.common import (
 from committees.views.series import SeriesActions
 from events_api.core.errors import NotFound
 from events_api.core.filtering import apply_filterset
-from events_api.people.roles import Role, has_role
 
 SERIES_PATH = r"series/(?P<series_id>\d+)"
 
@@ -60,7 +59,7 @@ class CommitteeViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        return queries.visible_committees(self.request.user)
+        return rules.visible_committees(self.request.user)
 
     def _committee(self):
         return visible_committee(self.request.user, self.kwargs["pk"])
@@ -69,7 +68,7 @@ class CommitteeViewSet(
         """The committee, if the user may change it: 404 when they cannot see it, 403
         when they can but do not chair it."""
         committee = self._committee()
-        if not queries.is_manager(self.request.user, committee):
+        if not rules.is_manager(self.request.user, committee):
             raise PermissionDenied()
         return committee
 
@@ -81,7 +80,7 @@ class CommitteeViewSet(
 
     @extend_schema(request=CommitteeWriteSerializer, responses={201: CommitteeSerializer, **ERRORS})
     def create(self, request):
-        if not has_role(request.user, Role.ORGANISER):
+        if not rules.can_create_committees(request.user):
             raise PermissionDenied()
         serializer = CommitteeWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -128,14 +127,10 @@ class CommitteeViewSet(
             )
             return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
         committee = self._committee()
-        rows = apply_filterset(
-            MembershipFilter, request, queries.members_of(committee, request.user)
-        )
+        rows = apply_filterset(MembershipFilter, request, rules.members_of(committee, request.user))
         page = self.paginate_queryset(rows)
         serializer_class = (
-            MemberSerializer
-            if queries.is_member(request.user, committee)
-            else MemberPublicSerializer
+            MemberSerializer if rules.is_member(request.user, committee) else MemberPublicSerializer
         )
         return self.get_paginated_response(serializer_class(page, many=True).data)
 
@@ -157,20 +152,22 @@ class CommitteeViewSet(
     def member(self, request, pk=None, member_id=None):
         committee = self._committee()
         membership = Membership.objects.filter(committee=committee, pk=member_id).first()
-        if membership is None or not queries.is_member(request.user, committee):
+        if membership is None or not rules.is_member(request.user, committee):
             raise NotFound()
-        manager = queries.is_manager(request.user, committee)
-        own = membership.user_id == request.user.pk
         if request.method == "DELETE":
-            if not (manager or own):
+            if not rules.may_remove_member(request.user, committee, membership):
                 raise PermissionDenied()
             services.remove_member(membership=membership)
             return Response(status=status.HTTP_204_NO_CONTENT)
         serializer = MemberChangeSerializer(data=request.data)
+        # Asked before the input is checked, so a refusal never depends on its validity.
+        asked = set(request.data) if isinstance(request.data, dict) else set()
+        if not rules.may_change_member(
+            request.user, committee, membership, asked & serializer.fields.keys()
+        ):
+            raise PermissionDenied()
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        if ("show_publicly" in data and not own) or (set(data) - {"show_publicly"} and not manager):
-            raise PermissionDenied()
         membership = services.change_member(membership=membership, **data)
         return Response(MemberSerializer(membership).data)
 
@@ -234,7 +231,7 @@ class CommitteeViewSet(
                 MeetingSerializer(fresh, context=serializer_context(self)).data,
                 status=status.HTTP_201_CREATED,
             )
-        return self._meeting_list(queries.meetings_of(self._committee(), request.user))
+        return self._meeting_list(rules.meetings_of(self._committee(), request.user))
 
     def _meeting_list(self, rows):
         rows = apply_filterset(MeetingFilter, self.request, rows)
@@ -255,7 +252,7 @@ class CommitteeViewSet(
         serializer_class=MeetingSerializer,
     )
     def late_notices(self, request, pk=None):
-        return self._meeting_list(queries.late_notices_of(self._committee(), request.user))
+        return self._meeting_list(rules.late_notices_of(self._committee(), request.user))
 
 
 class InvitationAcceptView(APIView):

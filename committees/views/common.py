@@ -1,6 +1,6 @@
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
-from committees import queries
+from committees import rules
 from committees.errors import CommitteeNotFound, MeetingNotFound
 
 MEETING_FILTERS = [
@@ -20,18 +20,18 @@ ERRORS = {
 
 
 def visible_committee(user, pk):
-    committee = queries.visible_committees(user).filter(pk=pk).first()
+    committee = rules.visible_committees(user).filter(pk=pk).first()
     if committee is None:
         raise CommitteeNotFound()
     return committee
 
 
 def visible_meeting(user, pk):
-    meeting = queries.visible_meetings(user).filter(pk=pk).first()
+    meeting = rules.visible_meetings(user).filter(pk=pk).first()
     if meeting is None:
         raise MeetingNotFound()
     return meeting
 
 
 def serializer_context(view) -> dict:
-    return {**view.get_serializer_context(), "member_of": queries.member_of(view.request.user)}
+    return {**view.get_serializer_context(), "member_of": rules.member_of(view.request.user)}

@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from committees import queries
+from committees import queries, rules
 from committees.errors import MinutesMissing, WrongApprovalMeeting
 from committees.filters import AgendaItemFilter, AttendanceFilter, MeetingFilter, RsvpFilter
 from committees.models import AgendaItem, Meeting
@@ -50,11 +50,11 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        return queries.visible_meetings(self.request.user)
+        return rules.visible_meetings(self.request.user)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context["member_of"] = queries.member_of(self.request.user)
+        context["member_of"] = rules.member_of(self.request.user)
         return context
 
     @extend_schema(parameters=MEETING_FILTERS)
@@ -66,7 +66,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def _managed(self) -> Meeting:
         meeting = self._meeting()
-        if not queries.is_manager(self.request.user, meeting.committee):
+        if not rules.is_manager(self.request.user, meeting.committee):
             raise PermissionDenied()
         return meeting
 
@@ -119,7 +119,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             return Response(AgendaItemSerializer(item).data, status=status.HTTP_201_CREATED)
         meeting = self._meeting()
         rows = queries.agenda_of(meeting)
-        if not (meeting.agenda_published or queries.is_member(request.user, meeting.committee)):
+        if not rules.can_see_agenda(request.user, meeting):
             rows = rows.none()
         page = self.paginate_queryset(apply_filterset(AgendaItemFilter, request, rows))
         return self.get_paginated_response(AgendaItemSerializer(page, many=True).data)
@@ -186,7 +186,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             )
             return Response(AttendanceResultSerializer(meeting).data)
         meeting = self._meeting()
-        if not queries.is_member(request.user, meeting.committee):
+        if not rules.is_member(request.user, meeting.committee):
             raise NotFound()
         rows = apply_filterset(AttendanceFilter, request, queries.attendance_of(meeting))
         page = self.paginate_queryset(rows)
@@ -216,8 +216,8 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             services.save_minutes(
                 meeting=meeting, text=serializer.validated_data["text_translations"]
             )
-            return Response(MinutesSerializer(queries.minutes_of(meeting, request.user)).data)
-        minutes = queries.minutes_of(self._meeting(), request.user)
+            return Response(MinutesSerializer(rules.minutes_of(meeting, request.user)).data)
+        minutes = rules.minutes_of(self._meeting(), request.user)
         if minutes is None:
             raise MinutesMissing()
         return Response(MinutesSerializer(minutes).data)
@@ -245,7 +245,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             if at_meeting is None:
                 raise WrongApprovalMeeting()
         services.approve_minutes(meeting=meeting, by=request.user, at_meeting=at_meeting)
-        return Response(MinutesSerializer(queries.minutes_of(meeting, request.user)).data)
+        return Response(MinutesSerializer(rules.minutes_of(meeting, request.user)).data)
 
     @extend_schema(
         request=AmendmentWriteSerializer,

@@ -4,13 +4,10 @@ changed since a client last fetched it."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
 from events_api.calendars.models import FeedToken
-from events_api.events.hooks import personal_events_q
 from events_api.events.models import Event, Registration, RegistrationStatus
-from events_api.events.queries import PUBLIC_STATUSES, visible_events_q
 
 # A registration that no longer puts the event in the person's calendar.
 NOT_ATTENDING = (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED)
@@ -44,20 +41,6 @@ class Stamp:
         a summit's title) counted as edits."""
         known = [m for m in (self.last_modified, *moments) if m is not None]
         return Stamp(self.count, max(known) if known else None)
-
-
-def public_events_q() -> Q:
-    """What anyone may see: published and cancelled events that are not members-only."""
-    return visible_events_q(AnonymousUser())
-
-
-def personal_events_q_for(user) -> Q:
-    """The events ``user`` registered for (and not cancelled or declined) that they may
-    still see, plus those apps put in their calendar (their committees' meetings, their
-    interpreting jobs). Never drafts."""
-    registered = Registration.objects.filter(user=user).exclude(status__in=NOT_ATTENDING)
-    mine = Q(pk__in=registered.values("event_id")) & visible_events_q(user)
-    return (mine | personal_events_q(user)) & Q(status__in=PUBLIC_STATUSES)
 
 
 def waitlisted_event_ids(user_id: int) -> set[int]:

@@ -25,7 +25,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from events_api.calendars import queries, services
+from events_api.calendars import queries, rules, services
 from events_api.calendars.event_items import event_item
 from events_api.calendars.feeds import (
     FeedWindow,
@@ -178,7 +178,7 @@ class EventCalendarView(EventFeedView):
     def get_feed(self, request, pk: int) -> EventFeed:
         if pk > MAX_ID:
             raise FeedNotFound()
-        event = queries.feed_events(queries.public_events_q() & Q(pk=pk)).first()
+        event = queries.feed_events(rules.public_events_q() & Q(pk=pk)).first()
         if event is None:
             raise FeedNotFound()
         return EventFeed(
@@ -211,7 +211,7 @@ class PersonalCalendarView(EventFeedView):
         return EventFeed(
             key=f"personal-{row.pk}",
             name=lambda lang: str(_("Open Doors: my calendar")),
-            where=queries.personal_events_q_for(user),
+            where=rules.personal_events_q_for(user),
             filename="open-doors.ics",
             default_lang=user.preferred_language_id or "en",
             private=True,

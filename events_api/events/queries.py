@@ -1,4 +1,5 @@
-"""Reads: which events and registrations a user may see, with what a list needs."""
+"""Reads: events and registrations with what a list needs. Who may see which lives in
+``events.rules``."""
 
 from django.db.models import (
     Count,
@@ -6,7 +7,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -14,17 +14,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from events_api.events.hooks import allowed_restricted_q, managed_events_q, restricted_events_q
 from events_api.events.models import (
     SEATED,
     Event,
-    EventStatus,
     Registration,
     RegistrationStatus,
 )
-from events_api.people.queries import organization_ids_of
-
-PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
 
 def _seats_taken_subquery(event_ref: str) -> Subquery:
@@ -65,44 +60,9 @@ def events_for_list() -> QuerySet[Event]:
     )
 
 
-def visible_events_q(user) -> Q:
-    """Published (and cancelled, so people learn of it) events for everyone, except those
-    for a restricted audience (members-only meetings), which only that audience sees;
-    drafts only for those who manage them."""
-    public = Q(status__in=PUBLIC_STATUSES)
-    return (
-        (public & ~restricted_events_q())
-        | (public & allowed_restricted_q(user))
-        | managed_events_q(user)
-    )
-
-
-def visible_events(user) -> QuerySet[Event]:
-    return events_for_list().filter(visible_events_q(user))
-
-
-def managed_events(user) -> QuerySet[Event]:
-    return Event.objects.filter(managed_events_q(user))
-
-
-def can_manage(user, event: Event) -> bool:
-    return managed_events(user).filter(pk=event.pk).exists()
-
-
 def registrations_for_list() -> QuerySet[Registration]:
     return Registration.objects.select_related(
         "event", "organization", "preferred_language", "interpreter_language"
-    )
-
-
-def registrations_visible_to(user) -> QuerySet[Registration]:
-    """Organisers of the event, the CBO that made the registration, the registrant. Nobody
-    else (a guest uses the manage token instead)."""
-    if not getattr(user, "is_authenticated", False):
-        return Registration.objects.none()
-    managed = Event.objects.filter(managed_events_q(user)).values("pk")
-    return registrations_for_list().filter(
-        Q(event__in=managed) | Q(organization_id__in=organization_ids_of(user)) | Q(user=user)
     )
 
 

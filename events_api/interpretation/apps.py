@@ -7,14 +7,8 @@ class InterpretationConfig(AppConfig):
     verbose_name = "Interpretation"
 
     def ready(self) -> None:
-        from django.db.models import Q
-
         from events_api.events.hooks import register_personal_events
-        from events_api.interpretation.models import ACTIVE_ASSIGNMENT, Assignment
+        from events_api.interpretation import rules
 
-        def interpreting_jobs(user) -> Q:
-            # A subquery, not a join, so an event with two jobs appears once.
-            jobs = Assignment.objects.filter(interpreter__user=user, status__in=ACTIVE_ASSIGNMENT)
-            return Q(pk__in=jobs.values("line__event_id"))
-
-        register_personal_events(interpreting_jobs)
+        # An interpreter's jobs belong in their own calendar.
+        register_personal_events(rules.interpreting_jobs_q)

@@ -1,6 +1,6 @@
 from rest_framework import permissions
 
-from events_api.interpretation.queries import is_coordinator
+from events_api.interpretation.rules import is_coordinator
 
 
 class IsCoordinator(permissions.BasePermission):

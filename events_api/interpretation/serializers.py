@@ -39,7 +39,7 @@ def private_title(event) -> dict:
 
 def shown_title(event, shown: bool) -> str:
     """The event's title in the reader's language, or its kind when they may not see it
-    (``shown`` from interpretation.queries.title_shown)."""
+    (``shown`` from interpretation.rules.title_shown)."""
     return pick(event.title if shown else private_title(event))
 
 

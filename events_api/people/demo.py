@@ -117,6 +117,8 @@ ORGANIZATIONS = [
 ACCOUNTS = [
     # email, display name, language, roles, organisation short name
     ("organiser@demo.opendoors.nyc", "Grace Organiser", "en", [Role.ORGANISER], None),
+    # A second organiser who organises nothing of the first's (the summit is not theirs).
+    ("organiser2@demo.opendoors.nyc", "Tomás Organiser", "es", [Role.ORGANISER], None),
     (
         "coordinator@demo.opendoors.nyc",
         "Ana Coordinator",
@@ -128,6 +130,7 @@ ACCOUNTS = [
     ("cpa@demo.opendoors.nyc", "Wei (CPA)", "zh-hans", [Role.CBO_STAFF], "CPA"),
     ("parent@demo.opendoors.nyc", "Farida Rahman", "bn", [], None),
     ("parent2@demo.opendoors.nyc", "Carla Trujillo", "es", [], None),
+    ("door@demo.opendoors.nyc", "Kofi (door volunteer)", "en", [Role.DOOR_VOLUNTEER], None),
 ]
 
 

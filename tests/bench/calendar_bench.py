@@ -91,7 +91,8 @@ def measure_size(size: int) -> str:
     from events_api.calendars.event_items import event_item
     from events_api.calendars.feeds import parse_window
     from events_api.calendars.ical import build_calendar
-    from events_api.calendars.queries import feed_events, personal_events_q_for
+    from events_api.calendars.queries import feed_events
+    from events_api.calendars.rules import personal_events_q_for
 
     client = Client()
     user, path, _ = fill(size)

@@ -199,6 +199,18 @@ def test_an_organiser_adding_an_unknown_account_gets_a_plain_400():
     assert Membership.objects.filter(committee=committee).count() == 1
 
 
+def test_a_member_cannot_change_another_members_membership_whatever_the_input():
+    committee, _chair = chaired()
+    other = MembershipFactory(committee=committee)
+    client = client_for(MembershipFactory(committee=committee).user)
+    url = f"/api/v1/committees/{committee.pk}/members/{other.pk}/"
+    # Refused before the input is read: an empty, a valid and an invalid body alike.
+    for body in ({}, {"show_publicly": True}, {"role": "no such role"}):
+        assert client.patch(url, body, format="json").status_code == 403
+    other.refresh_from_db()
+    assert other.show_publicly is False
+
+
 def test_a_term_ending_before_it_starts_is_refused_for_members_and_invitations():
     committee, chair = chaired()
     chair.groups.add(Group.objects.get_or_create(name=Role.ORGANISER)[0])

@@ -125,6 +125,13 @@ def test_an_interpreter_keeps_their_own_availability_but_nothing_else(coordinato
     assert coordinator_api.patch(f"{URL}{own.pk}/", {"active": False}).json()["active"] is False
 
 
+def test_an_interpreter_is_refused_another_field_before_it_is_validated():
+    own = InterpreterFactory(user=UserFactory())
+    me = client_for(own.user)
+    response = me.patch(f"{URL}{own.pk}/", {"languages": ["not a language"]}, format="json")
+    assert response.status_code == 403
+
+
 def test_roster_filters_and_flat_queries(coordinator_api):
     InterpreterFactory(languages=["ko"], modes=["video"])
     assert [

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from events_api.events.errors import EventCancelled, EventNotFound
 from events_api.events.models import SEATED, Event, EventStatus, Registration
-from events_api.events.queries import can_manage, visible_events_q
 from events_api.events.services.locking import lock_event
+from events_api.interpretation import rules
 from events_api.interpretation.errors import (
     EventStarted,
     LineClosed,
@@ -37,7 +37,6 @@ from events_api.interpretation.models import (
 )
 from events_api.people.models import Language
 from events_api.people.queries import organization_ids_of
-from events_api.people.roles import Role, has_role
 
 
 def check_mode(language: Language, mode: str) -> None:
@@ -196,21 +195,8 @@ def event_changed(*, event_id: int, moved: bool) -> None:
     reaggregate(Event.objects.get(pk=event_id))
 
 
-def may_request(user, event: Event) -> bool:
-    """Organisers and chairs of the event, interpreter coordinators, CBO staff."""
-    return (
-        has_role(user, Role.INTERPRETER_COORDINATOR)
-        or has_role(user, Role.CBO_STAFF)
-        or bool(organization_ids_of(user))
-        or can_manage(user, event)
-    )
-
-
 def _event_for(user, event_id: int) -> Event:
-    events = Event.objects.all()
-    if not has_role(user, Role.INTERPRETER_COORDINATOR):
-        events = events.filter(visible_events_q(user))
-    event = events.filter(pk=event_id).first()
+    event = rules.events_to_request_for(user).filter(pk=event_id).first()
     if event is None:
         raise EventNotFound()
     return event
@@ -243,7 +229,7 @@ def request_interpreter(*, event_id: int, request: DirectRequest, by) -> Interpr
     SignLanguageMismatch, EventCancelled, EventStarted. Changes nothing when it raises."""
     check_mode(request.language, request.mode)
     event = _event_for(by, event_id)
-    if not may_request(by, event):
+    if not rules.may_request(by, event):
         raise NotAllowedToRequest()
     if request.organization_id is not None and request.organization_id not in (
         organization_ids_of(by)

@@ -9,7 +9,7 @@ from events_api.events.errors import EventNotFound, RegistrationNotFound
 from events_api.events.models import RegistrationStatus
 from events_api.events.passes import hash_token
 from events_api.events.queries import registration_by_token_hash
-from events_api.interpretation import queries
+from events_api.interpretation import queries, rules
 from events_api.interpretation.filters import CoverageFilter
 from events_api.interpretation.models import LineStatus
 from events_api.interpretation.reports import coverage_csv, coverage_row
@@ -43,7 +43,7 @@ class CoverageView(generics.GenericAPIView):
     renderer_classes = [renderers.JSONRenderer, CSVRenderer]
 
     def get_queryset(self):
-        return queries.coverage_events(self.request.user)
+        return rules.coverage_events(self.request.user)
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON whatever format was asked for.
@@ -95,7 +95,7 @@ class EventInterpretationView(APIView):
 
     @extend_schema(responses={200: CoverageSerializer, 404: ERRORS[404]})
     def get(self, request, event_id):
-        event = queries.coverage_of(request.user, event_id)
+        event = rules.coverage_of(request.user, event_id)
         if event is None:
             raise EventNotFound()
         [event] = hide_private_titles([event])

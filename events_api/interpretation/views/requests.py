@@ -3,7 +3,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from events_api.interpretation import queries
+from events_api.interpretation import queries, rules
 from events_api.interpretation.errors import LineNotFound
 from events_api.interpretation.filters import DemandLineFilter, InterpreterRequestFilter
 from events_api.interpretation.models import DemandLine
@@ -38,7 +38,7 @@ class InterpreterRequestViewSet(
     permission_classes = [permissions.IsAuthenticated]
 
     def get_queryset(self):
-        return queries.requests_visible_to(self.request.user)
+        return rules.requests_visible_to(self.request.user)
 
     @extend_schema(
         request=InterpreterRequestCreateSerializer,
@@ -89,7 +89,7 @@ class DemandLineViewSet(
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
-        return queries.lines_visible_to(self.request.user)
+        return rules.lines_visible_to(self.request.user)
 
     def get_permissions(self):
         if self.action in {"partial_update", "suggestions"}:

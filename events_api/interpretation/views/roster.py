@@ -5,7 +5,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from events_api.core.filtering import apply_filterset
-from events_api.interpretation import queries
+from events_api.interpretation import queries, rules
 from events_api.interpretation.filters import AssignmentFilter, InterpreterFilter
 from events_api.interpretation.permissions import IsCoordinator
 from events_api.interpretation.serializers import (
@@ -41,7 +41,7 @@ class InterpreterViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return queries.interpreters_visible_to(self.request.user)
+        return rules.interpreters_visible_to(self.request.user)
 
     def get_permissions(self):
         if self.action == "create":
@@ -75,10 +75,12 @@ class InterpreterViewSet(
     def partial_update(self, request, pk=None):
         interpreter = self.get_object()
         serializer = InterpreterWriteSerializer(interpreter, data=request.data, partial=True)
+        # Asked before the input is checked, so a refusal never depends on its validity.
+        asked = set(request.data) if isinstance(request.data, dict) else set()
+        if not rules.may_change_interpreter(request.user, asked & serializer.fields.keys()):
+            raise PermissionDenied()
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        if not queries.is_coordinator(request.user) and set(data) - {"availability"}:
-            raise PermissionDenied()
         availability = data.pop("availability", None)
         roster_services.update_interpreter(
             interpreter_id=interpreter.pk,
@@ -97,7 +99,7 @@ class InterpreterViewSet(
         rows = apply_filterset(
             AssignmentFilter,
             request,
-            queries.assignments_shown_to(request.user)
+            rules.assignments_shown_to(request.user)
             .filter(interpreter=interpreter)
             .order_by("line__event__starts_at", "pk"),
         )
@@ -120,7 +122,7 @@ class AssignmentViewSet(
     permission_classes = [permissions.IsAuthenticated]
 
     def get_queryset(self):
-        return queries.assignments_visible_to(self.request.user).order_by(
+        return rules.assignments_visible_to(self.request.user).order_by(
             "line__event__starts_at", "pk"
         )
 
@@ -130,7 +132,7 @@ class AssignmentViewSet(
         return super().get_permissions()
 
     def _answer(self, assignment, code=status.HTTP_200_OK):
-        fresh = queries.assignments_shown_to(self.request.user).get(pk=assignment.pk)
+        fresh = rules.assignments_shown_to(self.request.user).get(pk=assignment.pk)
         return Response(AssignmentSerializer(fresh).data, status=code)
 
     @extend_schema(

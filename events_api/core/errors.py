@@ -116,6 +116,8 @@ def _flatten_codes(detail: Any) -> Any:
     return str(detail)
 
 
+CSRF_FAILED = _("The page's security check failed. Reload the page and try again.")
+
 _DRF_CODES = {
     exceptions.ParseError: ("parse_error", _("The request body is not valid JSON.")),
     exceptions.AuthenticationFailed: ("authentication_failed", None),
@@ -200,6 +202,12 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
             (exc.default_code, None),
         )
         message = default_message or exc.detail
+        if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith(
+            "CSRF Failed"
+        ):
+            # DRF's session check writes Django's reason in English ("CSRF Failed: CSRF
+            # token missing."): the reader gets what to do, in her language.
+            message = CSRF_FAILED
         if isinstance(exc, exceptions.Throttled):
             # DRF sets Retry-After only when it knows the wait, and rounds it down (to 0
             # for a wait under a second): every 429 says how long, at least one second.
@@ -213,11 +221,13 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
 
 
 def _first_message(detail: Any) -> str:
+    """The first message alone, a whole sentence in the reader's language: ``fields`` says
+    which field it belongs to (a code name such as "phone" means nothing to a reader)."""
     if isinstance(detail, dict):
-        for key, value in detail.items():
+        for value in detail.values():
             inner = _first_message(value)
             if inner:
-                return f"{key}: {inner}"
+                return inner
         return str(_("Invalid input."))
     if isinstance(detail, list):
         return _first_message(detail[0]) if detail else str(_("Invalid input."))

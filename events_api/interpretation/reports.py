@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from events_api.events.exports import _cell, local_time
 from events_api.interpretation.models import LineStatus
+from events_api.people.language_names import language_name
 
 GAP_STATUSES = (LineStatus.REQUESTED, LineStatus.UNFULFILLED)
 
@@ -16,7 +17,7 @@ def line_row(line) -> dict:
     return {
         "id": line.pk,
         "language": line.language_id,
-        "language_name": line.language.name_en,
+        "language_name": language_name(line.language),
         "mode": line.mode,
         "people": line.people,
         "status": line.status,

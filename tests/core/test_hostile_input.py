@@ -88,7 +88,7 @@ def test_event_list_refuses_a_year_utc_cannot_hold(api):
         response,
         400,
         "invalid",
-        "starts_before: Enter a valid date/time.",
+        "Enter a valid date/time.",
         {"starts_before": ["Enter a valid date/time."]},
     )
 
@@ -159,10 +159,7 @@ def test_nul_characters_in_a_session_are_refused(summit_organiser, extra, fields
 
     response = client.post(f"/api/v1/summits/{summit.pk}/sessions/", _session_payload(**extra))
 
-    key = next(iter(fields))
-    inner = fields[key]
-    first = next(iter(inner))
-    assert_error(response, 400, "invalid", f"{key}: {first}: {NUL}", fields)
+    assert_error(response, 400, "invalid", NUL, fields)
     assert Session.objects.count() == before
 
 
@@ -179,7 +176,7 @@ def test_nul_characters_in_minutes_are_refused():
         response,
         400,
         "invalid",
-        f"text_translations: es: {NUL}",
+        NUL,
         {"text_translations": {"es": [NUL]}},
     )
     assert not Minutes.objects.exists()
@@ -228,7 +225,7 @@ def test_a_page_size_that_is_not_a_whole_number_from_1_is_400(api, value):
     response = api.get("/api/v1/languages/", {"page_size": value})
 
     message = "Give a whole number from 1 to 200."
-    assert_error(response, 400, "invalid", f"page_size: {message}", {"page_size": [message]})
+    assert_error(response, 400, "invalid", message, {"page_size": [message]})
 
 
 def test_page_size_above_200_is_cut_to_200_and_empty_is_the_default(api):

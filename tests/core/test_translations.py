@@ -27,7 +27,7 @@ def test_every_ui_language_has_a_compiled_catalogue_with_intact_placeholders(cod
     translated = {k: v for k, v in messages.items() if k and v}
     assert len(translated) > 100
     for msgid, msgstr in translated.items():
-        source = msgid[1] if isinstance(msgid, tuple) else msgid
+        source = msgid[0] if isinstance(msgid, tuple) else msgid  # (singular, form)
         source = source.split("\x04")[-1]  # drop a msgctxt prefix
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(msgstr)), (
             code,

@@ -154,3 +154,19 @@ def test_coverage_query_count_is_flat(coordinator_api, fmt):
         assert response.status_code == 200
 
     assert_flat_queries(make, fetch)
+
+
+def test_coverage_names_languages_in_the_readers_language(coordinator_api, covered):
+    _, session = covered
+    url = f"/api/v1/events/{session.event_id}/interpretation/"
+
+    names = {
+        lang: [line["language_name"] for line in coordinator_api.get(url, query).json()["lines"]]
+        for lang, query in (("en", {}), ("es", {"lang": "es"}), ("bn", {"lang": "bn"}))
+    }
+
+    assert names == {
+        "en": ["Arabic", "Bangla", "Spanish", "Korean"],
+        "es": ["Árabe", "Bengalí", "Español", "Coreano"],
+        "bn": ["আরবি", "বাংলা", "স্প্যানিশ", "কোরীয়"],
+    }

@@ -60,8 +60,12 @@ schema: install frontend/node_modules/.package-lock.json
 		var/openapi.json
 	cd frontend && npm run schema
 
+# The worker that sends messages runs beside gunicorn (texts and emails print on the
+# console) and stops with it.
 run: demo frontend
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(RUN_ENV) $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(UV) run --frozen gunicorn -c gunicorn.conf.py events_api.wsgi
 
 test: install frontend browser

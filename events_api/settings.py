@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "events_api.events",
     "events_api.calendars",
     "events_api.interpretation",
+    "events_api.notifications",
     "summits",
     "committees",
 ]
@@ -271,7 +272,7 @@ REST_FRAMEWORK = {
         "events_api.core.throttles.UserThrottle",
     ],
     "EXCEPTION_HANDLER": "events_api.core.errors.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "events_api.core.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -304,6 +305,28 @@ SPECTACULAR_SETTINGS = {
 
 # --- Background tasks (django.tasks; the database backend runs in `manage.py db_worker`) ---
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# --- Messages to people (events_api/notifications) ------------------------------------------
+NOTIFICATIONS = {
+    # Text messages: the console (make run), a file of JSON lines (SMS_FILE_PATH), memory
+    # (tests) or the Twilio-shaped HTTP provider, configured below.
+    "SMS_BACKEND": env_str("SMS_BACKEND", "events_api.notifications.sms_backends.ConsoleBackend"),
+    "SMS_FILE_PATH": env_str("SMS_FILE_PATH", str(VAR_DIR / "sms.jsonl")),
+    "SMS_FROM": env_str("SMS_FROM", ""),
+    "TWILIO_BASE_URL": env_str("TWILIO_BASE_URL", "https://api.twilio.com"),
+    "TWILIO_ACCOUNT_SID": env_str("TWILIO_ACCOUNT_SID", ""),
+    "TWILIO_AUTH_TOKEN": env_str("TWILIO_AUTH_TOKEN", ""),
+    "SMS_TIMEOUT_SECONDS": env_int("SMS_TIMEOUT_SECONDS", 10),
+    # No texts from 21:00 to 08:00 in the event's time zone: they wait until morning.
+    "QUIET_HOURS": (env_int("SMS_QUIET_FROM", 21), env_int("SMS_QUIET_UNTIL", 8)),
+    # A failing message is tried this many times, waiting longer each time, then failed.
+    "MAX_ATTEMPTS": env_int("MESSAGE_MAX_ATTEMPTS", 5),
+    # How long a worker's claim on a message lasts before another may take it over.
+    "CLAIM_SECONDS": env_int("MESSAGE_CLAIM_SECONDS", 300),
+    # Messages a worker sends per second at most (0: no limit), to stay within what the
+    # email relay and the SMS provider accept.
+    "RATE_PER_SECOND": env_int("MESSAGE_RATE_PER_SECOND", 10),
+}
 
 # --- Security (safe by default when DEBUG is off) -----------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

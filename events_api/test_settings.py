@@ -8,9 +8,14 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 from events_api.settings import *  # noqa: F403
-from events_api.settings import MAILERS
+from events_api.settings import MAILERS, NOTIFICATIONS
 
 MAILERS["default"] = {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+# Text messages go to a list in memory (events_api.notifications.sms_backends.outbox), and
+# no hour is quiet unless a test says so: a suite run at night behaves as one by day.
+NOTIFICATIONS["SMS_BACKEND"] = "events_api.notifications.sms_backends.MemoryBackend"
+NOTIFICATIONS["QUIET_HOURS"] = (24, 0)
+NOTIFICATIONS["RATE_PER_SECOND"] = 0
 # Each test run gets its own SQLite file, so runs started side by side do not collide.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405

@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("summits.urls")),
     path("", include("events_api.calendars.api_urls")),
     path("", include("committees.urls")),
+    path("", include("events_api.notifications.urls")),
 ]
 
 urlpatterns = [

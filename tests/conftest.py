@@ -14,6 +14,18 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _empty_sms_outbox():
+    """Text messages sent in a test (the memory backend), like Django's mail.outbox."""
+    from events_api.notifications import sms_backends
+
+    sms_backends.outbox.clear()
+    sms_backends.failures.clear()
+    yield
+    sms_backends.outbox.clear()
+    sms_backends.failures.clear()
+
+
 @pytest.fixture
 def api():
     return APIClient()

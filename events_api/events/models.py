@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from events_api.people.models import Channel as ContactChannel
 from events_api.people.phones import validate_phone
 
 
@@ -76,6 +77,12 @@ class Event(models.Model):
         blank=True,
         help_text=_("Empty means the deployment's default."),
     )
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("reminder, days before"),
+        default=2,
+        help_text=_("Families with a seat get a reminder this many days before; 0: none."),
+    )
+    remind_morning_of = models.BooleanField(_("reminder on the morning of the event"), default=True)
     # Goes up whenever time, place or status changes; calendars send it as SEQUENCE.
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -191,6 +198,16 @@ class Registration(models.Model):
     children = models.PositiveSmallIntegerField(_("children"), default=0)
     preferred_language = models.ForeignKey(
         "people.Language", on_delete=models.PROTECT, default="en", related_name="+"
+    )
+    channel = models.CharField(
+        _("how to reach them"),
+        max_length=12,
+        choices=ContactChannel.choices,
+        blank=True,
+        help_text=_(
+            "A guest's choice: email, text message or a phone call. Empty: a text message "
+            "when a phone number was given, else email."
+        ),
     )
     interpreter_language = models.ForeignKey(
         "people.Language",

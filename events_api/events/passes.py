@@ -21,7 +21,14 @@ def normalise_pass_code(raw: str) -> str:
 
 
 def new_manage_token() -> str:
-    """256 random bits, URL-safe. Only its hash is stored."""
+    """128 random bits, URL-safe (22 characters: short enough for a text message's link,
+    far beyond guessing, and guesses are throttled). Only its hash is stored."""
+    return secrets.token_urlsafe(16)
+
+
+def new_secret_token() -> str:
+    """256 random bits, URL-safe, for secrets that never travel in a text message and may
+    live long (calendar feed URLs, committee invitations). Only its hash is stored."""
     return secrets.token_urlsafe(32)
 
 

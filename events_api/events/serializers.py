@@ -14,6 +14,7 @@ from events_api.core.serializers import (
     TranslationsField,
 )
 from events_api.events.models import Accessibility, Event, EventStatus, Registration
+from events_api.people.models import Channel as ContactChannel
 from events_api.people.models import Language, Organization, School
 from events_api.people.serializers import PhoneField
 
@@ -132,8 +133,21 @@ class EventWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
             "registration_closes_at",
             "max_party_size",
             "interpretation_lead_days",
+            "remind_days_before",
+            "remind_morning_of",
         ]
-        extra_kwargs = {"capacity": {"min_value": 0}, "max_party_size": {"min_value": 1}}
+        extra_kwargs = {
+            "capacity": {"min_value": 0},
+            "max_party_size": {"min_value": 1},
+            "remind_days_before": {"max_value": 14},
+        }
+
+
+GUEST_CHANNELS = [
+    (ContactChannel.EMAIL.value, ContactChannel.EMAIL.label),
+    (ContactChannel.SMS.value, ContactChannel.SMS.label),
+    (ContactChannel.PHONE_CALL.value, ContactChannel.PHONE_CALL.label),
+]
 
 
 class NeedsSerializerMixin(serializers.Serializer):
@@ -192,6 +206,16 @@ class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     phone = PhoneField(required=False, allow_blank=True, default="")
+    channel = serializers.ChoiceField(
+        choices=GUEST_CHANNELS,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_(
+            "How to reach a guest: email, sms (a text message) or phone_call. Left out: a "
+            "text message when a phone number is given, else email."
+        ),
+    )
     adults = serializers.IntegerField(min_value=0, max_value=100, default=1)
     children = serializers.IntegerField(min_value=0, max_value=100, default=0)
     organization = serializers.PrimaryKeyRelatedField(
@@ -222,6 +246,15 @@ class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
         if not (signed_in or has_contact or attrs.get("organization")):
             raise serializers.ValidationError(
                 {"phone": [_("Give a phone number or an email address so we can reach you.")]}
+            )
+        channel = attrs.get("channel")
+        if channel == ContactChannel.EMAIL and not attrs.get("email"):
+            raise serializers.ValidationError(
+                {"email": [_("Give an email address to be reached by email.")]}
+            )
+        if channel in (ContactChannel.SMS, ContactChannel.PHONE_CALL) and not attrs.get("phone"):
+            raise serializers.ValidationError(
+                {"phone": [_("Give a phone number to be reached by text message or a call.")]}
             )
         # The party rules (an adult, the size limit, childcare ages) are the service's.
         return attrs

@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from events_api.core.filtering import apply_filterset
 from events_api.core.throttles import RegistrationThrottle
-from events_api.events import queries
+from events_api.events import queries, rules
 from events_api.events.errors import (
     EventNotFound,
     InvalidIdempotencyKey,
@@ -76,6 +76,7 @@ def contact_party_needs(data: dict, user):
         email=data.get("email", ""),
         phone=data.get("phone", ""),
         user=user if user.is_authenticated and proxy_org is None else None,
+        channel=data.get("channel", ""),
     )
     party = services.Party(adults=data["adults"], children=data["children"])
     return contact, party, services.needs_from(data)
@@ -98,13 +99,13 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         if self.action in self.ROW_ONLY_ACTIONS:
-            return Event.objects.filter(queries.visible_events_q(self.request.user))
-        return queries.visible_events(self.request.user)
+            return Event.objects.filter(rules.visible_events_q(self.request.user))
+        return rules.visible_events(self.request.user)
 
     @extend_schema(request=EventWriteSerializer, responses={200: EventSerializer, **ERRORS})
     def partial_update(self, request, pk=None):
         event = self.get_object()
-        if not queries.can_manage(request.user, event):
+        if not rules.can_manage_event(request.user, event):
             raise EventNotFound()
         serializer = EventWriteSerializer(event, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -146,7 +147,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         rows = apply_filterset(
             RegistrationFilter,
             request,
-            queries.registrations_visible_to(request.user).filter(event=event),
+            rules.registrations_visible_to(request.user).filter(event=event),
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(RegistrationSerializer(page, many=True).data)
@@ -289,7 +290,7 @@ class RegistrationViewSet(
     permission_classes = [permissions.IsAuthenticated]
 
     def get_queryset(self):
-        return queries.registrations_visible_to(self.request.user)
+        return rules.registrations_visible_to(self.request.user)
 
     @extend_schema(
         request=RegistrationChangeSerializer, responses={200: RegistrationSerializer, **ERRORS}

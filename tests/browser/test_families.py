@@ -315,6 +315,31 @@ def test_full_session_puts_the_family_on_the_waitlist(open_page):
     assert_accessible(page)
 
 
+def test_a_guest_with_a_phone_and_an_email_chooses_how_to_hear_from_us(open_page):
+    """With both a phone number and an email, the family picks the channel; the
+    confirmation is queued for that one, in the page's language."""
+    from events_api.notifications.models import Message
+
+    event = event_id(FULL_EVENT)
+    page = open_page(f"/events/{event}/register", "es")
+    page.locator("#field-name").fill("Ana Torres")
+    page.locator("#field-phone").fill("718-555-0177")
+    expect(page.locator("#field-channel")).to_have_count(0)
+    page.locator("#field-email").fill("ana@example.org")
+    expect(page.locator("#channel-sms")).to_be_checked()
+    page.locator("#channel-email").check()
+    screenshot(page, "register-channel-es")
+    assert_accessible(page)
+    submit(page)
+    submit(page)
+    submit(page)
+    expect(page.locator(".pass-code")).to_be_visible()
+    [registration] = registrations(event, "Ana Torres")
+    assert registration.channel == "email"
+    message = Message.objects.get(registration=registration)
+    assert (message.channel, message.to, message.language) == ("email", "ana@example.org", "es")
+
+
 # --- 4. bad input, a double tap, a dropped connection ---------------------------------------
 
 

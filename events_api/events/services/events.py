@@ -3,11 +3,13 @@ calendars use), capacity changes that promote the waitlist, cancellation."""
 
 from django.db import transaction
 
+from events_api.calendars.event_items import event_location
 from events_api.events.hooks import run_change_checks, run_publish_checks
 from events_api.events.models import Event, EventStatus
 from events_api.events.services.locking import lock_event
 from events_api.events.services.registration import promote_waitlist
 from events_api.interpretation.services.demand import event_changed
+from events_api.notifications import services as notify
 
 # Fields whose change must reach calendars (SEQUENCE) and people already registered.
 VERSIONED_FIELDS = frozenset(
@@ -23,6 +25,7 @@ VERSIONED_FIELDS = frozenset(
         "status",
     }
 )
+REMINDER_FIELDS = frozenset({"remind_days_before", "remind_morning_of"})
 # Fields whose change means the event moved: interpreters are asked to re-confirm.
 MOVED_FIELDS = VERSIONED_FIELDS - {"status"}
 EVENT_FIELDS = frozenset(
@@ -43,6 +46,8 @@ EVENT_FIELDS = frozenset(
         "registration_closes_at",
         "max_party_size",
         "interpretation_lead_days",
+        "remind_days_before",
+        "remind_morning_of",
     }
 )
 
@@ -70,6 +75,7 @@ def update_event(*, event_id: int, languages=None, **changes) -> Event:
     with transaction.atomic():
         event = lock_event(event_id)
         old_capacity = event.capacity
+        was_status, was_starts_at, was_place = event.status, event.starts_at, event_location(event)
         if changes.get("status") == EventStatus.PUBLISHED != event.status:
             run_publish_checks(event)
         versioned = moved = False
@@ -92,6 +98,13 @@ def update_event(*, event_id: int, languages=None, **changes) -> Event:
         )
         if grew and event.status == EventStatus.PUBLISHED:
             promote_waitlist(event)
+        # Those registered hear of a cancellation, or of a move of a published event.
+        if event.status == EventStatus.CANCELLED != was_status:
+            notify.event_cancelled(event)
+        elif moved and event.status == EventStatus.PUBLISHED == was_status:
+            notify.event_changed(event, was_starts_at=was_starts_at, was_place=was_place)
+        if event.status == EventStatus.PUBLISHED and (moved or changed & REMINDER_FIELDS):
+            notify.plan_reminders(event)
         # Cancelled → its interpreter lines and assignments are cancelled; moved →
         # confirmed interpreters are asked to re-confirm.
         event_changed(event_id=event.pk, moved=moved)

@@ -42,6 +42,7 @@ from events_api.events.passes import (
 from events_api.events.services.locking import lock_event
 from events_api.events.services.party import Party, check_party
 from events_api.interpretation.services.demand import sync_demand
+from events_api.notifications import services as notify
 from events_api.people.models import Organization
 from events_api.people.queries import organization_ids_of
 
@@ -55,6 +56,8 @@ class Contact:
     email: str = ""
     phone: str = ""
     user: object | None = None
+    # A guest's way to be reached: email, sms, phone_call; empty means "by what they gave".
+    channel: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,7 @@ def promote_waitlist(event: Event) -> list[Registration]:
                 break
     if promoted:
         _renumber_waitlist(event)
+        notify.promoted(promoted)
     return promoted
 
 
@@ -214,6 +218,8 @@ def _replay(event: Event, key_hash: str, contact: Contact) -> Registered | None:
     token = new_manage_token()
     earlier.manage_token_hash = hash_token(token)
     earlier.save(update_fields=["manage_token_hash", "updated_at"])
+    # A confirmation not sent yet would carry the old link: it is written again.
+    notify.registration_made(earlier, manage_token=token)
     return Registered(registration=earlier, manage_token=token, replayed=True)
 
 
@@ -267,6 +273,7 @@ def register(
             name=contact.name,
             email=contact.email,
             phone=contact.phone,
+            channel=contact.channel,
             adults=party.adults,
             children=party.children,
             preferred_language_id=needs.preferred_language,
@@ -306,6 +313,7 @@ def register(
                 )
             raise
         sync_demand(event_id=event.pk)
+        notify.registration_made(registration, manage_token=token)
     return Registered(registration=registration, manage_token=token)
 
 
@@ -345,6 +353,7 @@ def cancel(*, registration_id: int) -> list[Registration]:
         registration.save(
             update_fields=["status", "waitlist_position", "cancelled_at", "updated_at"]
         )
+        notify.registration_cancelled(registration)
         promoted = []
         if was_seated:
             promoted = promote_waitlist(event)

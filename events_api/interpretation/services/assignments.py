@@ -38,6 +38,7 @@ from events_api.interpretation.models import (
     LineStatus,
 )
 from events_api.interpretation.services.demand import check_open
+from events_api.notifications import services as notify
 
 
 def travel_buffer() -> timedelta:
@@ -130,6 +131,7 @@ def assign(*, line_id: int, interpreter_id: int, by) -> Assignment:
             raise LineAlreadyAssigned() from exc
         line.status = LineStatus.ASSIGNED
         line.save(update_fields=["status", "updated_at"])
+        notify.job_assigned(assignment)
     return assignment
 
 
@@ -185,4 +187,5 @@ def withdraw(*, assignment_id: int) -> Assignment:
         assignment.save(update_fields=["status", "reconfirm", "cancelled_at"])
         line.status = LineStatus.REQUESTED
         line.save(update_fields=["status", "updated_at"])
+        notify.job_withdrawn(assignment)
     return assignment

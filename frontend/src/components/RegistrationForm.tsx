@@ -18,6 +18,7 @@ const STEP_FIELDS: Record<string, 1 | 2> = {
   phone: 1,
   email: 1,
   consent: 1,
+  channel: 1,
   adults: 2,
   children: 2,
   childcare_ages: 2,
@@ -38,6 +39,8 @@ export type Draft = {
   accessibility: Accessibility[];
   accessibilityNotes: string;
   consent: boolean;
+  /** How a guest who gave both a phone and an email hears from us. */
+  channel: "sms" | "email";
 };
 
 export function emptyDraft(): Draft {
@@ -54,6 +57,7 @@ export function emptyDraft(): Draft {
     accessibility: [],
     accessibilityNotes: "",
     consent: false,
+    channel: "sms",
   };
 }
 
@@ -69,6 +73,7 @@ function labels(forCbo: boolean): Record<string, string> {
     phone: t(forCbo ? "cbo.family_phone" : "register.phone"),
     email: t(forCbo ? "cbo.family_email" : "register.email"),
     consent: t("cbo.consent"),
+    channel: t("register.channel"),
     adults: t("register.adults"),
     children: t("register.children"),
     childcare_ages: t("register.childcare_ages"),
@@ -143,7 +148,11 @@ export function RegistrationForm({
             interpreter_language: draft.interpreter || null,
             accessibility: draft.accessibility,
             accessibility_notes: draft.accessibilityNotes.trim(),
-            preferred_language: language().code,
+            // A parent reads the page's language; a family a CBO registers, the one they
+            // need an interpreter in (the server does the same when this is left out).
+            preferred_language: organization ? draft.interpreter || undefined : language().code,
+            // Only a choice when both were given; otherwise the server uses the one there is.
+            channel: !organization && draft.phone.trim() && draft.email.trim() ? draft.channel : "",
             consent: organization ? draft.consent : false,
             ...(organization ? { organization: organization.id } : {}),
           },
@@ -192,6 +201,23 @@ export function RegistrationForm({
             <input {...props} type="email" dir="ltr" autoComplete={forCbo ? "off" : "email"} value={draft.email} onInput={(e) => update({ email: e.currentTarget.value })} />
           )}
         </Field>
+        {!organization && draft.phone.trim() && draft.email.trim() && (
+          <fieldset class="field" id="field-channel" tabIndex={-1}>
+            <legend>{t("register.channel")}</legend>
+            {(["sms", "email"] as const).map((channel) => (
+              <div class="check" key={channel}>
+                <input
+                  id={`channel-${channel}`}
+                  type="radio"
+                  name="channel"
+                  checked={draft.channel === channel}
+                  onChange={() => update({ channel })}
+                />
+                <label for={`channel-${channel}`}>{t(`register.channel_${channel}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+        )}
         {organization && (
           <div class={`field check${error instanceof ApiError && error.fields.consent ? " invalid" : ""}`}>
             <input id="field-consent" type="checkbox" checked={draft.consent} onChange={(e) => update({ consent: e.currentTarget.checked })} />

@@ -1,0 +1,272 @@
+"""Writing messages to the outbox: who hears about a registration or an interpreting job,
+by which channel and in which language, and the message rendered for them.
+
+``queue()`` is called by the service that causes the messages, inside its transaction:
+the messages (and the task that will deliver them) exist exactly when the change does."""
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from events_api.calendars.event_items import event_item
+from events_api.calendars.ical import build_calendar
+from events_api.calendars.links import event_page_url, manage_page_url
+from events_api.core.i18n import pick
+from events_api.events.models import Registration
+from events_api.interpretation.models import Assignment
+from events_api.notifications.models import (
+    JOBS,
+    REMINDERS,
+    SUPERSEDING,
+    Channel,
+    Delivery,
+    Kind,
+    Message,
+    Status,
+)
+from events_api.notifications.tasks import enqueue
+from events_api.notifications.texts import job_facts, registration_facts, render
+from events_api.people.models import Channel as PreferredChannel
+
+
+@dataclass(frozen=True)
+class Recipient:
+    channel: str
+    to: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One thing to tell one person: about a registration, or about an interpreter's
+    assignment. ``manage_token`` only where the change just made one (the link needs it)."""
+
+    kind: str
+    registration: Registration | None = None
+    manage_token: str = ""
+    # For a moved event: its (starts_at, place) before.
+    was: tuple | None = None
+    # Not to be sent before then (a reminder).
+    not_before: datetime | None = None
+    assignment: Assignment | None = None
+
+    @property
+    def about(self):
+        return self.registration or self.assignment
+
+
+def _ui_language(code: str | None) -> str:
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _by_preference(person, fallback_phone: str = "") -> tuple[str, str] | None:
+    """(channel, address) for an account by the channel it chose; None for a phone call
+    or a CBO (their families are reached through the call list or the organisation)."""
+    phone = person.phone or fallback_phone
+    if person.preferred_channel == PreferredChannel.SMS and phone:
+        return Channel.SMS, phone
+    if person.preferred_channel == PreferredChannel.EMAIL and person.email:
+        return Channel.EMAIL, person.email
+    return None
+
+
+def recipient_of(registration) -> Recipient | None:
+    """Who hears about a registration: the CBO staff member who made it; else its account,
+    by the channel the account chose; else the guest, by the channel chosen at
+    registration (a phone number means text messages unless email was chosen). Nobody
+    when the chosen channel is a phone call (the call list reaches them)."""
+    if registration.organization_id and registration.registered_by_id:
+        staff = registration.registered_by
+        found = _by_preference(staff)
+        language = staff.preferred_language_id
+    elif registration.user_id:
+        found = _by_preference(registration.user, registration.phone)
+        language = registration.user.preferred_language_id
+    else:
+        found = _guest_channel(registration)
+        language = registration.preferred_language_id
+    if found is None:
+        return None
+    channel, to = found
+    return Recipient(channel=channel, to=to, language=_ui_language(language))
+
+
+def _guest_channel(registration) -> tuple[str, str] | None:
+    chosen = registration.channel
+    if chosen == PreferredChannel.PHONE_CALL:
+        return None
+    if chosen == PreferredChannel.EMAIL and registration.email:
+        return Channel.EMAIL, registration.email
+    if registration.phone and chosen in ("", PreferredChannel.SMS):
+        return Channel.SMS, registration.phone
+    if registration.email:
+        return Channel.EMAIL, registration.email
+    return None
+
+
+def interpreter_recipient(interpreter) -> Recipient | None:
+    """An interpreter with an account by the channel it chose; a vendor's contact by
+    email, else by text message."""
+    if interpreter.user_id:
+        found = _by_preference(interpreter.user, interpreter.phone)
+        language = interpreter.user.preferred_language_id
+    elif interpreter.email:
+        found, language = (Channel.EMAIL, interpreter.email), None
+    elif interpreter.phone:
+        found, language = (Channel.SMS, interpreter.phone), None
+    else:
+        found = None
+    if found is None:
+        return None
+    return Recipient(channel=found[0], to=found[1], language=_ui_language(language))
+
+
+def idempotency_key(*parts) -> str:
+    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
+
+
+def quiet_until(moment: datetime, zone: str) -> datetime:
+    """When a text may be sent: ``moment``, or the end of the quiet hours it falls in
+    (by default 21:00 to 08:00 in the event's zone)."""
+    start, end = settings.NOTIFICATIONS["QUIET_HOURS"]
+    local = moment.astimezone(ZoneInfo(zone))
+    if end <= local.hour < start:
+        return moment
+    morning = local.replace(hour=end, minute=0, second=0, microsecond=0)
+    if local.hour >= start:
+        morning += timedelta(days=1)
+    return morning.astimezone(ZoneInfo("UTC"))
+
+
+# Messages about an event as it is now link to its page (there is no manage token then).
+EVENT_PAGE_LINKED = (*SUPERSEDING, *REMINDERS, *JOBS)
+# What a replay may change in a message that is still queued.
+REWRITTEN = ["subject", "body", "html", "attachment", "language", "not_before"]
+
+
+def queue(notices: list[Notice]) -> list[Message]:
+    """Queue a message for each notice to whoever hears about it, once: the same kind for
+    the same registration (or assignment), event version and address is the same
+    message. Call inside the transaction that made the change.
+
+    A message still queued is written again (a replayed registration has a new manage
+    link); one already sent is left alone. A few queries whatever the number of notices
+    (the rows they are about, the existing keys, one insert, one delivery task per time
+    to send)."""
+    if not notices:
+        return []
+    now = timezone.now()
+    calendars: dict[tuple, str] = {}
+    wanted: dict[str, Message] = {}
+    for notice in _loaded(notices):
+        message = _compose(notice, now, calendars)
+        if message is not None:
+            wanted[message.idempotency_key] = message
+    if not wanted:
+        return []
+    _supersede(notices, keep=wanted.keys())
+    existing = {m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=wanted)}
+    fresh = [message for key, message in wanted.items() if key not in existing]
+    Message.objects.bulk_create(fresh)
+    Delivery.objects.bulk_create(Delivery(message=m, status=Status.QUEUED) for m in fresh)
+    for key, old in existing.items():
+        if old.status == Status.QUEUED:
+            new = wanted[key]
+            for name in REWRITTEN:
+                setattr(old, name, getattr(new, name))
+            old.save(update_fields=REWRITTEN)
+    for moment in sorted({message.not_before for message in wanted.values()}):
+        enqueue(moment)
+    return list(wanted.values())
+
+
+def _loaded(notices: list[Notice]) -> list[Notice]:
+    """The notices with what their messages need, in two queries however many there are."""
+    registrations = Registration.objects.select_related(
+        "event__school", "user", "registered_by"
+    ).in_bulk([n.registration.pk for n in notices if n.registration is not None])
+    assignments = Assignment.objects.select_related(
+        "interpreter__user", "line__event__school", "line__language"
+    ).in_bulk([n.assignment.pk for n in notices if n.assignment is not None])
+    return [
+        replace(notice, registration=registrations[notice.registration.pk])
+        if notice.registration is not None
+        else replace(notice, assignment=assignments[notice.assignment.pk])
+        for notice in notices
+    ]
+
+
+def hold(messages, reason: str) -> None:
+    """Messages still queued that are no longer true: kept in the log, never sent."""
+    stale = list(messages.filter(status=Status.QUEUED).values_list("pk", flat=True))
+    if stale:
+        Message.objects.filter(pk__in=stale).update(
+            status=Status.HELD, error=reason, body="", html="", attachment=""
+        )
+        Delivery.objects.bulk_create(
+            Delivery(message_id=pk, status=Status.HELD, detail=reason) for pk in stale
+        )
+
+
+def _supersede(notices: list[Notice], *, keep) -> None:
+    """An event that moves twice, or moves and is then cancelled, before the first news
+    went out: the older news still queued is not sent (the newest says it all)."""
+    ids = [n.registration.pk for n in notices if n.kind in SUPERSEDING and n.registration]
+    if ids:
+        older = Message.objects.filter(registration__in=ids, kind__in=SUPERSEDING).exclude(
+            idempotency_key__in=list(keep)
+        )
+        hold(older, "superseded by later news")
+
+
+def _compose(notice: Notice, now: datetime, calendars: dict) -> Message | None:
+    if notice.registration is not None:
+        registration = notice.registration
+        recipient = recipient_of(registration)
+        event = registration.event
+    else:
+        recipient = interpreter_recipient(notice.assignment.interpreter)
+        event = notice.assignment.line.event
+    if recipient is None:
+        return None
+    if notice.manage_token:
+        link = manage_page_url(notice.manage_token)
+    else:
+        link = event_page_url(event.pk) if notice.kind in EVENT_PAGE_LINKED else ""
+    if notice.registration is not None:
+        facts = registration_facts(notice.kind, registration, link=link, was=notice.was)
+    else:
+        facts = job_facts(notice.kind, notice.assignment, link=link, was=notice.was)
+    text = render(facts, recipient.language)
+    sms = recipient.channel == Channel.SMS
+    send_at = max(now, notice.not_before or now)
+    about = "registration" if notice.registration is not None else "assignment"
+    message = Message(
+        kind=notice.kind,
+        channel=recipient.channel,
+        to=recipient.to,
+        language=recipient.language,
+        idempotency_key=idempotency_key(
+            notice.kind, about, notice.about.pk, event.version, recipient.channel, recipient.to
+        ),
+        event=event,
+        registration=notice.registration,
+        assignment=notice.assignment,
+        subject=text.subject,
+        body=text.sms if sms else text.body,
+        html="" if sms else text.html,
+        not_before=quiet_until(send_at, event.timezone) if sms else send_at,
+    )
+    if not sms:
+        tentative = notice.kind == Kind.REGISTRATION_WAITLISTED
+        cached = (event.pk, event.version, recipient.language, tentative)
+        if cached not in calendars:
+            item = event_item(event, lang=recipient.language, tentative=tentative)
+            name = pick(event.title, recipient.language)
+            calendars[cached] = build_calendar([item], name=name).decode()
+        message.attachment = calendars[cached]
+    return message

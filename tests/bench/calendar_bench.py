@@ -5,14 +5,12 @@ Run with `make bench` (or `uv run python -m tests.bench.calendar_bench`). It use
 throwaway SQLite database under var/, migrates it, fills it, measures, and deletes it."""
 
 import os
-import shlex
 import statistics
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.scratch import describe, in_scratch_database
+
 RUNS = int(os.environ.get("BENCH_CALENDAR_RUNS", "9"))
 SIZES = (100, 1000)
 TARGET_MS = 150
@@ -121,28 +119,9 @@ def measure_size(size: int) -> str:
 
 
 def main() -> None:
-    database = ROOT / "var" / f"bench-calendar-{os.getpid()}.sqlite3"
-    database.parent.mkdir(exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "events_api.test_settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    try:
-        call_command("migrate", verbosity=0)
-        lines = [measure_size(size) for size in SIZES]
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
-    command = shlex.join([Path(sys.executable).name, *sys.argv]) if sys.argv[0] else "python"
+    lines = in_scratch_database("calendar", lambda: [measure_size(size) for size in SIZES])
     print(f"Calendar feeds (median of {RUNS} runs; target < {TARGET_MS} ms for 1,000 events)")
-    print(
-        f"command: make bench  ({command}; SQLite, {sys.platform}, Python {sys.version.split()[0]})"
-    )
+    print(describe())
     for line in lines:
         print("  " + line)
 

@@ -8,13 +8,11 @@ throwaway SQLite database under var/, migrates it, fills it, measures, and delet
 import contextlib
 import io
 import os
-import shlex
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.scratch import describe, in_scratch_database
+
 COUNT = int(os.environ.get("BENCH_MESSAGES", "2000"))
 LANGUAGES = ["en", "es", "bn", "zh-hans", "ar", "ru", "ht", "ur"]
 
@@ -106,30 +104,9 @@ def measure(count: int) -> list[str]:
 
 
 def main() -> None:
-    database = ROOT / "var" / f"bench-messages-{os.getpid()}.sqlite3"
-    database.parent.mkdir(exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "events_api.test_settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    import django
-    from django.conf import settings
-    from django.core.management import call_command
-
-    django.setup()
-    used = Path(settings.DATABASES["default"]["NAME"])
-    try:
-        call_command("migrate", verbosity=0)
-        lines = measure(COUNT)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{used}{suffix}").unlink(missing_ok=True)
-    command = shlex.join([Path(sys.executable).name, *sys.argv]) if sys.argv[0] else "python"
+    lines = in_scratch_database("messages", lambda: measure(COUNT))
     print(f"Messages ({COUNT} registrations, half by email with .ics, half by text, 8 languages)")
-    print(
-        f"command: make bench  ({command}; SQLite, {sys.platform}, Python {sys.version.split()[0]})"
-    )
+    print(describe())
     for line in lines:
         print("  " + line)
 

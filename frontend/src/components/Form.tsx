@@ -17,8 +17,8 @@ export function ErrorSummary({ error, labels }: { error: unknown; labels: Record
   }, [error]);
   if (!error) return null;
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
-  // With field errors the title is ours: the API's one-line message names a field by its
-  // code name ("phone: …"), and each field's own message is listed below anyway.
+  // With field errors the title is ours: the API's one-line message repeats the first
+  // field's own, and each field's message is listed below with a link to it anyway.
   const general = fields.length ? t("form.check") : errorText(error);
   return (
     <div class="notice error" role="alert" tabIndex={-1} ref={box} id="form-errors">

@@ -319,6 +319,8 @@ NOTIFICATIONS = {
     "SMS_TIMEOUT_SECONDS": env_int("SMS_TIMEOUT_SECONDS", 10),
     # No texts from 21:00 to 08:00 in the event's time zone: they wait until morning.
     "QUIET_HOURS": (env_int("SMS_QUIET_FROM", 21), env_int("SMS_QUIET_UNTIL", 8)),
+    # At most this many texts to one number in an hour; more wait (0: no limit).
+    "SMS_PER_HOUR": env_int("SMS_PER_HOUR", 4),
     # A failing message is tried this many times, waiting longer each time, then failed.
     "MAX_ATTEMPTS": env_int("MESSAGE_MAX_ATTEMPTS", 5),
     # How long a worker's claim on a message lasts before another may take it over.

@@ -13,7 +13,11 @@ from events_api.settings import MAILERS, NOTIFICATIONS
 MAILERS["default"] = {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
 # Text messages go to a list in memory (events_api.notifications.sms_backends.outbox), and
 # no hour is quiet unless a test says so: a suite run at night behaves as one by day.
-NOTIFICATIONS["SMS_BACKEND"] = "events_api.notifications.sms_backends.MemoryBackend"
+# (TEST_SMS_BACKEND lets a worker that a test starts use the test's fake provider; a real
+# SMS_BACKEND in a developer's environment is never used by tests.)
+NOTIFICATIONS["SMS_BACKEND"] = os.environ.get(
+    "TEST_SMS_BACKEND", "events_api.notifications.sms_backends.MemoryBackend"
+)
 NOTIFICATIONS["QUIET_HOURS"] = (24, 0)
 NOTIFICATIONS["RATE_PER_SECOND"] = 0
 # Each test run gets its own SQLite file, so runs started side by side do not collide.

@@ -170,6 +170,7 @@ def queue(notices: list[Notice]) -> list[Message]:
         return []
     _supersede(notices, keep=wanted.keys())
     existing = {m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=wanted)}
+    _spread_texts([m for key, m in wanted.items() if key not in existing], now)
     fresh = [message for key, message in wanted.items() if key not in existing]
     Message.objects.bulk_create(fresh)
     Delivery.objects.bulk_create(Delivery(message=m, status=Status.QUEUED) for m in fresh)
@@ -182,6 +183,29 @@ def queue(notices: list[Notice]) -> list[Message]:
     for moment in sorted({message.not_before for message in wanted.values()}):
         enqueue(moment)
     return list(wanted.values())
+
+
+def _spread_texts(fresh: list[Message], now: datetime) -> None:
+    """At most SMS_PER_HOUR texts to one number in any hour: a text that would be one too
+    many waits until the oldest of that hour is an hour old (a family registering several
+    children for a day of sessions gets them spread, not a burst)."""
+    limit = settings.NOTIFICATIONS["SMS_PER_HOUR"]
+    texts = [m for m in fresh if m.channel == Channel.SMS]
+    if not limit or not texts:
+        return
+    hour = timedelta(hours=1)
+    earlier = Message.objects.filter(
+        channel=Channel.SMS, to__in={m.to for m in texts}, not_before__gt=now - hour
+    ).exclude(status=Status.HELD)
+    times: dict[str, list[datetime]] = {}
+    for to, moment in earlier.values_list("to", "not_before"):
+        times.setdefault(to, []).append(moment)
+    for message in sorted(texts, key=lambda m: m.not_before):
+        sent = sorted(times.setdefault(message.to, []))
+        window = [t for t in sent if message.not_before - hour < t <= message.not_before]
+        if len(window) >= limit:
+            message.not_before = quiet_until(window[-limit] + hour, message.event.timezone)
+        sent.append(message.not_before)
 
 
 def _loaded(notices: list[Notice]) -> list[Notice]:

@@ -290,3 +290,15 @@ def test_a_number_the_provider_says_unsubscribed_is_remembered(api):
     sms_backends.failures.append(SmsFailed("unsubscribed", retry=False, code="21610"))
     assert deliver_all() == {"failed": 1}
     assert SmsOptOut.objects.filter(phone="+17185550101").exists()
+
+
+def test_no_more_than_four_texts_an_hour_reach_one_number(api):
+    """A family registering for five sessions of a day: four texts now, the fifth an hour
+    after the first."""
+    for _ in range(5):
+        register(api, EventFactory(), {"name": "Farida", "phone": "(718) 555-0101"})
+    confirmations = Message.objects.filter(kind=Kind.REGISTRATION_CONFIRMED).order_by("pk")
+    times = [m.not_before for m in confirmations]
+    assert max(times[:4]) - min(times[:4]) < timedelta(minutes=1)
+    assert times[4] >= times[0] + timedelta(hours=1)
+    assert deliver_all() == {"sent": 4}

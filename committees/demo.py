@@ -21,6 +21,7 @@ from committees.models import (
 )
 from committees.services import committees as services
 from committees.services import meetings as meeting_services
+from committees.services import occurrences
 from committees.services import series as series_services
 from events_api.people.demo import DEMO_PASSWORD
 from events_api.people.models import Channel, Organization, School, User
@@ -163,7 +164,7 @@ def _agenda(meeting: Meeting) -> None:
             meeting=meeting, title=title, presenter=presenter, minutes=minutes, position=position
         )
     if not meeting.agenda_published:
-        meeting_services.update_meeting(meeting=meeting, agenda_published=True)
+        occurrences.update_meeting(meeting=meeting, agenda_published=True)
 
 
 def seed(stdout) -> None:

@@ -19,7 +19,6 @@ from committees.errors import (
     MinutesNotApproved,
     NotAMember,
     PlaceRequired,
-    SeriesOccurrenceEdit,
     WrongApprovalMeeting,
 )
 from committees.models import (
@@ -109,28 +108,6 @@ def apply_event_changes(meeting: Meeting, *, languages=None, now=None, **changes
     if moved:
         meeting.late_notice = is_late(meeting.committee, meeting.event.starts_at, now=now)
         meeting.save(update_fields=["late_notice", "updated_at"])
-    return meeting
-
-
-def update_meeting(
-    *, meeting: Meeting, agenda_published=None, languages=None, now=None, **changes
-) -> Meeting:
-    """Change a meeting. An occurrence of a series keeps its title, description, capacity
-    and languages from the series (SeriesOccurrenceEdit); a new time or place becomes a
-    "moved" exception and cancelling it a "cancelled" one, so re-expanding the series
-    keeps them. Raises SeriesOccurrenceEdit, ValidationError."""
-    from committees.services import occurrences
-
-    with transaction.atomic():
-        if meeting.series_id is not None and changes:
-            if SERIES_OWNED & set(changes) or languages is not None:
-                raise SeriesOccurrenceEdit()
-            meeting = occurrences.change_occurrence(meeting=meeting, now=now, **changes)
-        elif changes or languages is not None:
-            meeting = apply_event_changes(meeting, languages=languages, now=now, **changes)
-        if agenda_published is not None and agenda_published != meeting.agenda_published:
-            meeting.agenda_published = agenda_published
-            meeting.save(update_fields=["agenda_published", "updated_at"])
     return meeting
 
 

@@ -1,6 +1,6 @@
-"""One occurrence of a series changed on its own: cancelled, moved (time and/or place) or
-restored. Stored as an exception under the occurrence's original start, so expanding the
-series again re-applies it."""
+"""Changing a meeting (update_meeting), and one occurrence of a series changed on its own:
+cancelled, moved (time and/or place) or restored. Stored as an exception under the
+occurrence's original start, so expanding the series again re-applies it."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from committees import recurrence
 from committees.errors import SeriesOccurrenceEdit
 from committees.models import ExceptionKind, Meeting, MeetingSeries, SeriesException
-from committees.services.meetings import apply_event_changes
+from committees.services.meetings import SERIES_OWNED, apply_event_changes
 from committees.services.series import (
     PLACE_KEYS,
     event_changes,
@@ -124,3 +124,23 @@ def change_occurrence(*, meeting: Meeting, now=None, **changes) -> Meeting:
             now=now,
         )
     return Meeting.objects.select_related("event", "committee", "series").get(pk=meeting.pk)
+
+
+def update_meeting(
+    *, meeting: Meeting, agenda_published=None, languages=None, now=None, **changes
+) -> Meeting:
+    """Change a meeting. An occurrence of a series keeps its title, description, capacity
+    and languages from the series (SeriesOccurrenceEdit); a new time or place becomes a
+    "moved" exception and cancelling it a "cancelled" one, so re-expanding the series
+    keeps them. Raises SeriesOccurrenceEdit, ValidationError."""
+    with transaction.atomic():
+        if meeting.series_id is not None and changes:
+            if SERIES_OWNED & set(changes) or languages is not None:
+                raise SeriesOccurrenceEdit()
+            meeting = change_occurrence(meeting=meeting, now=now, **changes)
+        elif changes or languages is not None:
+            meeting = apply_event_changes(meeting, languages=languages, now=now, **changes)
+        if agenda_published is not None and agenda_published != meeting.agenda_published:
+            meeting.agenda_published = agenda_published
+            meeting.save(update_fields=["agenda_published", "updated_at"])
+    return meeting

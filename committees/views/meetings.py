@@ -28,6 +28,7 @@ from committees.serializers.meetings import (
     RsvpWriteSerializer,
 )
 from committees.services import meetings as services
+from committees.services import occurrences
 from committees.services import rsvp as rsvp_services
 from committees.views.common import (
     ERRORS,
@@ -80,7 +81,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         serializer = MeetingChangeSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        services.update_meeting(
+        occurrences.update_meeting(
             meeting=meeting,
             agenda_published=data.pop("agenda_published", None),
             languages=data.pop("languages", None),

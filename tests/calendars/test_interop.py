@@ -135,7 +135,7 @@ def test_a_committee_feed_reads_in_icaljs_as_its_meetings(api):
     """The whole path: a series across the winter, one meeting cancelled and one moved,
     served at /calendar/committees/{id}.ics and expanded by ical.js."""
     from committees.models import Meeting
-    from committees.services import meetings as meeting_services
+    from committees.services import occurrences
     from committees.services import series as services
     from tests.committees.factories import chaired
 
@@ -148,9 +148,9 @@ def test_a_committee_feed_reads_in_icaljs_as_its_meetings(api):
         start_time=time(18),
     )
     meetings = list(Meeting.objects.filter(series=series).order_by("original_start"))
-    meeting_services.update_meeting(meeting=meetings[2], status="cancelled")
+    occurrences.update_meeting(meeting=meetings[2], status="cancelled")
     moved = meetings[4].event.starts_at + timedelta(days=1)
-    meeting_services.update_meeting(
+    occurrences.update_meeting(
         meeting=meetings[4], starts_at=moved, ends_at=moved + timedelta(hours=1)
     )
 

@@ -13,6 +13,7 @@ from icalendar import Calendar
 from committees.calendar import committee_items
 from committees.models import Meeting
 from committees.services import meetings as meeting_services
+from committees.services import occurrences
 from committees.services import series as services
 from tests.committees.factories import chaired
 
@@ -34,9 +35,9 @@ def committee_with_series():
     )
     meetings = list(Meeting.objects.filter(series=series).order_by("original_start"))
     # Cancel the second, move the fourth a day later to the gym.
-    meeting_services.update_meeting(meeting=meetings[1], status="cancelled")
+    occurrences.update_meeting(meeting=meetings[1], status="cancelled")
     moved_to = meetings[3].event.starts_at + timedelta(days=1)
-    meeting_services.update_meeting(
+    occurrences.update_meeting(
         meeting=meetings[3],
         starts_at=moved_to,
         ends_at=moved_to + timedelta(minutes=90),

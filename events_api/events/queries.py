@@ -62,7 +62,7 @@ def events_for_list() -> QuerySet[Event]:
 
 def registrations_for_list() -> QuerySet[Registration]:
     return Registration.objects.select_related(
-        "event", "organization", "preferred_language", "interpreter_language"
+        "event__school", "organization", "preferred_language", "interpreter_language"
     )
 
 

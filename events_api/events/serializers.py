@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events_api.calendars import links as calendar_links
-from events_api.calendars.event_items import event_links
+from events_api.calendars.event_items import event_links, event_location
 from events_api.core.i18n import request_language
 from events_api.core.serializers import (
     AwareDateTimeField,
@@ -287,6 +287,11 @@ class RegistrationSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(
         source="organization.name", default=None, read_only=True
     )
+    # When and where, so a family's list of registrations says where to be.
+    event_starts_at = serializers.DateTimeField(source="event.starts_at", read_only=True)
+    event_ends_at = serializers.DateTimeField(source="event.ends_at", read_only=True)
+    event_timezone = serializers.CharField(source="event.timezone", read_only=True)
+    event_place = serializers.SerializerMethodField()
 
     class Meta:
         model = Registration
@@ -294,6 +299,10 @@ class RegistrationSerializer(serializers.ModelSerializer):
             "id",
             "event",
             "event_title",
+            "event_starts_at",
+            "event_ends_at",
+            "event_timezone",
+            "event_place",
             "status",
             "waitlist_position",
             "pass_code",
@@ -320,6 +329,10 @@ class RegistrationSerializer(serializers.ModelSerializer):
         from events_api.core.i18n import pick
 
         return pick(registration.event.title)
+
+    def get_event_place(self, registration) -> str:
+        """Room, school and street, or the online link (the event's school loaded)."""
+        return event_location(registration.event)
 
 
 def manage_url(token: str, request=None) -> str:

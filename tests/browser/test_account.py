@@ -3,11 +3,13 @@ in a real browser against the live server with the demo data."""
 
 import datetime
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from events_api.calendars.event_items import event_location
 from events_api.calendars.models import FeedToken
 from events_api.events.models import Event, Registration
 from events_api.events.passes import hash_token
@@ -162,6 +164,12 @@ def test_my_registrations_lists_status_waitlist_place_and_code(open_page):
     expect(first.locator("bdi.code")).to_have_text(spoken(seated.pass_code))
     expect(first.locator("bdi.code")).to_have_attribute("dir", "ltr")
     expect(first).to_contain_text("Adults: 1, children: 2")
+    # When and where, as the event page writes them.
+    event = seated.event
+    expect(first.locator("dd").first).to_contain_text(
+        event.starts_at.astimezone(ZoneInfo(event.timezone)).strftime("%-I:%M")
+    )
+    expect(first).to_contain_text(event_location(event))
     second = page.locator(f"#registration-{waiting.pk}")
     expect(second.locator(".badge")).to_have_text("On the waitlist")
     expect(second).to_contain_text(f"Number {waiting.waitlist_position} on the waitlist.")

@@ -3067,6 +3067,13 @@ export interface components {
             readonly id: number;
             readonly event: number;
             readonly event_title: string;
+            /** Format: date-time */
+            readonly event_starts_at: string;
+            /** Format: date-time */
+            readonly event_ends_at: string;
+            readonly event_timezone: string;
+            /** @description Room, school and street, or the online link (the event's school loaded). */
+            readonly event_place: string;
             /** @default confirmed */
             readonly status: components["schemas"]["RegistrationStatusEnum"];
             readonly waitlist_position: number | null;
@@ -3141,6 +3148,13 @@ export interface components {
             readonly id: number;
             readonly event: number;
             readonly event_title: string;
+            /** Format: date-time */
+            readonly event_starts_at: string;
+            /** Format: date-time */
+            readonly event_ends_at: string;
+            readonly event_timezone: string;
+            /** @description Room, school and street, or the online link (the event's school loaded). */
+            readonly event_place: string;
             /** @default confirmed */
             readonly status: components["schemas"]["RegistrationStatusEnum"];
             readonly waitlist_position: number | null;

@@ -3,7 +3,7 @@
 import { api, type Registration, unwrap } from "../../api/client";
 import { SpokenCode } from "../../components/Pass";
 import { Loaded, useLoad } from "../../components/Status";
-import { formatNumber, t, tn, tx } from "../../i18n";
+import { formatEventTime, formatNumber, t, tn, tx } from "../../i18n";
 import { Fact, SignedIn, StatusText, WaitlistPosition } from "./shared";
 
 function loadMine(): Promise<Registration[]> {
@@ -20,6 +20,10 @@ function RegistrationCard({ registration }: { registration: Registration }) {
         <a href={`/events/${registration.event}`}>{registration.event_title}</a>
       </h2>
       <dl class="facts">
+        <Fact label={t("event.when")}>
+          {formatEventTime(registration.event_starts_at, registration.event_ends_at, registration.event_timezone)}
+        </Fact>
+        {registration.event_place && <Fact label={t("event.where")}>{registration.event_place}</Fact>}
         <Fact label={t("account.status_label")}>
           <StatusText status={registration.status} />
           {registration.status === "waitlisted" && (

@@ -6,7 +6,7 @@ import { api, type Profile, type Registration, unwrap } from "../../api/client";
 import { ErrorSummary, Field } from "../../components/Form";
 import { SpokenCode } from "../../components/Pass";
 import { Loaded, errorText, useLoad } from "../../components/Status";
-import { formatDateTime, formatNumber, t, tn, tx } from "../../i18n";
+import { formatDateTime, formatEventTime, formatNumber, t, tn, tx } from "../../i18n";
 import { Fact, SignedIn, StatusText, WaitlistPosition } from "../account/shared";
 
 type Page = { results: Registration[]; next: number | null };
@@ -153,6 +153,9 @@ function FamilyCard({
       <dl class="facts">
         <Fact label={t("pass.event")}>
           <a href={`/events/${registration.event}`}>{registration.event_title}</a>
+        </Fact>
+        <Fact label={t("event.when")}>
+          {formatEventTime(registration.event_starts_at, registration.event_ends_at, registration.event_timezone)}
         </Fact>
         <Fact label={t("account.status_label")}>
           <StatusText status={registration.status} />

@@ -549,6 +549,33 @@ def test_home_filters_by_language_and_borough(open_page):
         expect(page.locator("#events-heading ~ p")).to_have_count(1)  # "no events match"
 
 
+def test_show_more_adds_the_next_page_without_fetching_the_first_again(open_page):
+    from datetime import timedelta
+
+    from events_api.people.models import School
+    from tests.factories import EventFactory
+
+    school = School.objects.filter(borough="X").first()
+    start = timezone.now() + timedelta(days=200)
+    for i in range(25):
+        EventFactory(
+            title={"en": f"Bronx night {i:02d}"},
+            school=school,
+            status="published",
+            starts_at=start + timedelta(hours=i),
+            ends_at=start + timedelta(hours=i, minutes=90),
+        )
+    bronx = api_count(open_page("/", "en"), borough="X")
+    assert bronx > 20
+    page = open_page("/?borough=X&filtered=1", "en")
+    shows(page, bronx)
+    asked: list[str] = []
+    page.on("request", lambda r: "/api/v1/events/" in r.url and asked.append(r.url))
+    page.get_by_role("button", name="Show more events").click()
+    expect(page.locator(".cards > li")).to_have_count(min(bronx, 40))
+    assert len(asked) == 1 and "page=2" in asked[0], asked
+
+
 def test_unknown_links_are_kind_pages(open_page):
     page = open_page("/manage#nonsense", "en")
     expect(h1(page)).to_have_text("This link does not open a registration")

@@ -57,3 +57,58 @@ export function Loaded<T>({ state, children }: { state: Loaded<T>; children: (da
   if (state.error !== undefined) return <LoadError error={state.error} retry={state.reload} />;
   return <Loading />;
 }
+
+/** One page of a list as the API gives it: how many there are in all, and this page's. */
+export type ListPage<T> = { count: number; results: T[] };
+
+export type Paged<T> = {
+  state: Loaded<{ count: number; results: T[]; pages: number }>;
+  /** Whether more pages are to be had. */
+  more: boolean;
+  /** Fetching the next page (the button says so) or why it failed. */
+  next: { loading: boolean; error: unknown };
+  loadMore: () => Promise<void>;
+  /** Replace one loaded item (after a change), keeping the pages loaded. */
+  replace: (test: (item: T) => boolean, item: T) => void;
+};
+
+/** A list shown a page at a time: the first page on load (and when ``deps`` change), the
+ * next one added below on loadMore(), without fetching again what is already shown. */
+export function usePaged<T>(loadPage: (page: number) => Promise<ListPage<T>>, deps: unknown[]): Paged<T> {
+  const state = useLoad(() => loadPage(1).then((page) => ({ ...page, pages: 1 })), deps);
+  const [next, setNext] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
+  const data = state.data;
+  const loadMore = async () => {
+    if (!data || data.results.length >= data.count || next.loading) return;
+    setNext({ loading: true, error: null });
+    try {
+      const page = await loadPage(data.pages + 1);
+      state.setData({ count: page.count, results: [...data.results, ...page.results], pages: data.pages + 1 });
+      setNext({ loading: false, error: null });
+    } catch (error) {
+      setNext({ loading: false, error });
+    }
+  };
+  const replace = (test: (item: T) => boolean, item: T) => {
+    if (data) state.setData({ ...data, results: data.results.map((old) => (test(old) ? item : old)) });
+  };
+  return { state, more: Boolean(data && data.results.length < data.count), next, loadMore, replace };
+}
+
+/** The "show more" button of a paged list, with its progress and its error. */
+export function MoreButton<T>({ paged, label }: { paged: Paged<T>; label: string }) {
+  return (
+    <>
+      {paged.next.error !== null && (
+        <p role="alert" class="notice error">
+          {errorText(paged.next.error)}
+        </p>
+      )}
+      {paged.more && (
+        <button type="button" class="secondary" onClick={() => void paged.loadMore()} disabled={paged.next.loading} aria-busy={paged.next.loading}>
+          {label}
+        </button>
+      )}
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import { api, type Event, unwrap } from "../api/client";
 import { SelectFilter, boroughOptions, useLanguageOptions, useSchoolOptions } from "../components/Filters";
 import { EventPlace, EventTime, LanguagesOffered, Seats, Translated } from "../components/EventBits";
 import { SafeZone } from "../components/SafeZone";
-import { Loaded, useLoad } from "../components/Status";
+import { Loaded, MoreButton, usePaged } from "../components/Status";
 import { language, languageName, t, tn } from "../i18n";
 import { navigate, useQuery } from "../router";
 
@@ -145,19 +145,14 @@ export function HomePage() {
 }
 
 function EventList({ filters }: { filters: Filters }) {
-  const [pages, setPages] = useState(1);
-  const state = useLoad(async () => {
-    const first = await loadEvents(filters, 1);
-    const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => loadEvents(filters, i + 2)));
-    return { count: first.count, results: [first, ...rest].flatMap((page) => page.results) };
-  }, [JSON.stringify(filters), pages]);
+  const paged = usePaged((page) => loadEvents(filters, page), [JSON.stringify(filters)]);
   return (
     <section aria-labelledby="events-heading">
       <h2 id="events-heading">{t("home.upcoming")}</h2>
       {filters.language && (
         <p class="muted">{t("home.showing_language", { language: languageName(filters.language) })}</p>
       )}
-      <Loaded state={state}>
+      <Loaded state={paged.state}>
         {(data) =>
           data.results.length === 0 ? (
             <p>{t("home.no_events")}</p>
@@ -171,11 +166,7 @@ function EventList({ filters }: { filters: Filters }) {
                   <EventCard key={event.id} event={event} />
                 ))}
               </ul>
-              {data.results.length < data.count && (
-                <button type="button" class="secondary" onClick={() => setPages(pages + 1)}>
-                  {t("home.more")}
-                </button>
-              )}
+              <MoreButton paged={paged} label={t("home.more")} />
             </>
           )
         }

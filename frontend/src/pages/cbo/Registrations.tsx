@@ -5,18 +5,14 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type Profile, type Registration, unwrap } from "../../api/client";
 import { ErrorSummary, Field } from "../../components/Form";
 import { SpokenCode } from "../../components/Pass";
-import { Loaded, errorText, useLoad } from "../../components/Status";
+import { type ListPage, Loaded, MoreButton, errorText, usePaged } from "../../components/Status";
 import { formatDateTime, formatEventTime, formatNumber, t, tn, tx } from "../../i18n";
 import { Fact, SignedIn, StatusText, WaitlistPosition } from "../account/shared";
 
-type Page = { results: Registration[]; next: number | null };
 type Open = { id: number; action: "party" | "cancel" } | null;
 
-async function loadPage(organization: number, page: number): Promise<Page> {
-  const data = await unwrap(
-    api.GET("/api/v1/registrations/", { params: { query: { organization, page, page_size: 100 } } }),
-  );
-  return { results: data.results, next: data.next ? page + 1 : null };
+function loadPage(organization: number, page: number): Promise<ListPage<Registration>> {
+  return unwrap(api.GET("/api/v1/registrations/", { params: { query: { organization, page, page_size: 100 } } }));
 }
 
 function ChangeParty({
@@ -215,28 +211,14 @@ function FamilyCard({
 }
 
 function Families({ organization }: { organization: { id: number; name: string } }) {
-  const state = useLoad(() => loadPage(organization.id, 1), [organization.id]);
+  const paged = usePaged((page) => loadPage(organization.id, page), [organization.id]);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ id: number; text: string } | null>(null);
-  const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
 
   const replace = (changed: Registration, text: string) => {
-    if (!state.data) return;
-    state.setData({ ...state.data, results: state.data.results.map((r) => (r.id === changed.id ? changed : r)) });
+    paged.replace((r) => r.id === changed.id, changed);
     setOpen(null);
     setNotice({ id: changed.id, text });
-  };
-  const loadMore = async () => {
-    const current = state.data;
-    if (!current?.next) return;
-    setMore({ loading: true, error: null });
-    try {
-      const page = await loadPage(organization.id, current.next);
-      state.setData({ results: [...current.results, ...page.results], next: page.next });
-      setMore({ loading: false, error: null });
-    } catch (error) {
-      setMore({ loading: false, error });
-    }
   };
 
   return (
@@ -248,8 +230,8 @@ function Families({ organization }: { organization: { id: number; name: string }
           {t("cbo.register_family")}
         </a>
       </p>
-      <Loaded state={state}>
-        {({ results, next }) =>
+      <Loaded state={paged.state}>
+        {({ results }) =>
           results.length ? (
             <>
               <p class="muted">{tn("cbo.registrations_count", results.length)}</p>
@@ -268,16 +250,7 @@ function Families({ organization }: { organization: { id: number; name: string }
                   />
                 ))}
               </ul>
-              {more.error !== null && (
-                <p role="alert" class="notice error">
-                  {errorText(more.error)}
-                </p>
-              )}
-              {next && (
-                <button type="button" class="secondary" onClick={loadMore} disabled={more.loading} aria-busy={more.loading}>
-                  {t("cbo.show_more")}
-                </button>
-              )}
+              <MoreButton paged={paged} label={t("cbo.show_more")} />
             </>
           ) : (
             <p>{t("cbo.no_registrations")}</p>

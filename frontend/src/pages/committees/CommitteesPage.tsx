@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { api, type Committee, unwrap } from "../../api/client";
 import { SelectFilter, boroughOptions, useLanguageOptions, useSchoolOptions } from "../../components/Filters";
 import { LanguagesOffered, Translated } from "../../components/EventBits";
-import { Loaded, useLoad } from "../../components/Status";
+import { Loaded, MoreButton, usePaged } from "../../components/Status";
 import { t, tn } from "../../i18n";
 import { navigate, useQuery } from "../../router";
 import { kindLabel, schoolLine } from "./shared";
@@ -102,15 +102,11 @@ function FilterForm({ filters }: { filters: Filters }) {
 }
 
 function CommitteeList({ filters }: { filters: Filters }) {
-  const [pages, setPages] = useState(1);
-  const state = useLoad(async () => {
-    const all = await Promise.all(Array.from({ length: pages }, (_, i) => loadCommittees(filters, i + 1)));
-    return { count: all[0].count, results: all.flatMap((page) => page.results) };
-  }, [JSON.stringify(filters), pages]);
+  const paged = usePaged((page) => loadCommittees(filters, page), [JSON.stringify(filters)]);
   return (
     <section aria-labelledby="committees-heading">
       <h2 id="committees-heading">{t("committee.results")}</h2>
-      <Loaded state={state}>
+      <Loaded state={paged.state}>
         {(data) =>
           data.results.length === 0 ? (
             <p role="status">{t("committee.none")}</p>
@@ -124,11 +120,7 @@ function CommitteeList({ filters }: { filters: Filters }) {
                   <CommitteeCard key={committee.id} committee={committee} />
                 ))}
               </ul>
-              {data.results.length < data.count && (
-                <button type="button" class="secondary" onClick={() => setPages(pages + 1)}>
-                  {t("committee.more")}
-                </button>
-              )}
+              <MoreButton paged={paged} label={t("committee.more")} />
             </>
           )
         }

@@ -61,15 +61,22 @@ export function useQuery(): URLSearchParams {
 }
 
 /** Moves focus to the page's <h1> once it is there (pages render it at once, with their
- * data or a loading state), and names the document after it. */
+ * data or a loading state), unless the reader has put the focus somewhere else since, and
+ * names the document after it. */
 export function focusHeading(): void {
   let tries = 0;
+  const started = document.activeElement;
   const attempt = () => {
     const heading = document.querySelector<HTMLElement>("main h1");
     if (heading) {
+      document.title = `${heading.textContent ?? ""} · Open Doors`;
+      // A reader who has already moved on (tabbed into a field and typing, on a slow
+      // phone) keeps the focus where they put it: it is not pulled back to the heading.
+      const active = document.activeElement;
+      const movedOn = active && active !== document.body && active !== started && active.tagName !== "H1";
+      if (movedOn && active.isConnected) return;
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
-      document.title = `${heading.textContent ?? ""} · Open Doors`;
     } else if (tries++ < 40) {
       setTimeout(attempt, 50);
     }

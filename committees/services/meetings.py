@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from committees import messages
 from committees.errors import (
     ChairOnly,
     MeetingCancelled,
@@ -35,6 +36,7 @@ from committees.models import (
 from committees.rules import is_chair
 from events_api.events.models import EventKind, EventStatus
 from events_api.events.services.events import create_event, update_event
+from events_api.notifications.models import Kind
 
 PLACE_FIELDS = ("school", "address", "room", "online_url")
 TIME_FIELDS = ("starts_at", "ends_at")
@@ -78,7 +80,7 @@ def create_meeting(
     event_fields.setdefault("status", EventStatus.PUBLISHED)
     with transaction.atomic():
         event = create_event(kind=EventKind.MEETING, languages=languages, **event_fields)
-        return Meeting.objects.create(
+        meeting = Meeting.objects.create(
             committee=committee,
             event=event,
             series=series,
@@ -86,6 +88,11 @@ def create_meeting(
             agenda_published=agenda_published,
             late_notice=is_late(committee, event.starts_at, now=now),
         )
+        # A one-off meeting is news for the members; a series' occurrences are made many
+        # at a time, and its members hear of each through reminders and its calendar.
+        if series is None and event.status == EventStatus.PUBLISHED:
+            messages.tell(meeting, Kind.MEETING_SCHEDULED)
+        return meeting
 
 
 def moves(event, changes: dict) -> bool:
@@ -253,6 +260,7 @@ def approve_minutes(
         minutes.approved_by = by
         minutes.approved_at_meeting = at_meeting
         minutes.save()
+        messages.tell(meeting, Kind.MINUTES_APPROVED)
     return minutes
 
 

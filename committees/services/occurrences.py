@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from committees import recurrence
+from committees import messages, recurrence
 from committees.errors import SeriesOccurrenceEdit
 from committees.models import ExceptionKind, Meeting, MeetingSeries, SeriesException
 from committees.services.meetings import SERIES_OWNED, apply_event_changes
@@ -19,6 +19,7 @@ from committees.services.series import (
     schools_of,
 )
 from events_api.events.models import EventStatus
+from events_api.notifications.models import Kind
 from events_api.people.models import School
 
 
@@ -134,13 +135,18 @@ def update_meeting(
     "moved" exception and cancelling it a "cancelled" one, so re-expanding the series
     keeps them. Raises SeriesOccurrenceEdit, ValidationError."""
     with transaction.atomic():
+        was = messages.before(meeting)
         if meeting.series_id is not None and changes:
             if SERIES_OWNED & set(changes) or languages is not None:
                 raise SeriesOccurrenceEdit()
             meeting = change_occurrence(meeting=meeting, now=now, **changes)
         elif changes or languages is not None:
             meeting = apply_event_changes(meeting, languages=languages, now=now, **changes)
+        if changes:
+            messages.changed(meeting, was)
         if agenda_published is not None and agenda_published != meeting.agenda_published:
             meeting.agenda_published = agenda_published
             meeting.save(update_fields=["agenda_published", "updated_at"])
+            if agenda_published:
+                messages.tell(meeting, Kind.AGENDA_PUBLISHED)
     return meeting

@@ -23,10 +23,23 @@ class Kind(models.TextChoices):
     JOB_ASSIGNED = "job_assigned", _("Interpreting job offered")
     JOB_CHANGED = "job_changed", _("Interpreting job moved")
     JOB_WITHDRAWN = "job_withdrawn", _("Interpreting job withdrawn")
+    MEETING_SCHEDULED = "meeting_scheduled", _("A meeting is scheduled")
+    MEETING_MOVED = "meeting_moved", _("A meeting moved")
+    MEETING_CANCELLED = "meeting_cancelled", _("A meeting is cancelled")
+    AGENDA_PUBLISHED = "agenda_published", _("An agenda is published")
+    MINUTES_APPROVED = "minutes_approved", _("Minutes are approved")
 
 
 REMINDERS = (Kind.REMINDER, Kind.REMINDER_TODAY)
 JOBS = (Kind.JOB_ASSIGNED, Kind.JOB_CHANGED, Kind.JOB_WITHDRAWN)
+# News for the members of a group (a committee) about one of its meetings.
+MEMBER_NEWS = (
+    Kind.MEETING_SCHEDULED,
+    Kind.MEETING_MOVED,
+    Kind.MEETING_CANCELLED,
+    Kind.AGENDA_PUBLISHED,
+    Kind.MINUTES_APPROVED,
+)
 
 
 # A later one of these makes an earlier one that is still queued pointless.

@@ -16,10 +16,11 @@ from events_api.calendars.event_items import event_item
 from events_api.calendars.ical import build_calendar
 from events_api.calendars.links import event_page_url, manage_page_url
 from events_api.core.i18n import pick
-from events_api.events.models import Registration
+from events_api.events.models import Event, Registration
 from events_api.interpretation.models import Assignment
 from events_api.notifications.models import (
     JOBS,
+    MEMBER_NEWS,
     REMINDERS,
     SUPERSEDING,
     Channel,
@@ -29,8 +30,9 @@ from events_api.notifications.models import (
     Status,
 )
 from events_api.notifications.tasks import enqueue
-from events_api.notifications.texts import job_facts, registration_facts, render
+from events_api.notifications.texts import job_facts, member_facts, registration_facts, render
 from events_api.people.models import Channel as PreferredChannel
+from events_api.people.models import User
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,15 @@ class Notice:
     # Not to be sent before then (a reminder).
     not_before: datetime | None = None
     assignment: Assignment | None = None
+    # News for a member of a group (a committee): the person, the event, the group's name
+    # (a dict of translations).
+    person: User | None = None
+    event: Event | None = None
+    group: dict | None = None
 
     @property
     def about(self):
-        return self.registration or self.assignment
+        return self.registration or self.assignment or self.person
 
 
 def _ui_language(code: str | None) -> str:
@@ -125,6 +132,14 @@ def interpreter_recipient(interpreter) -> Recipient | None:
     return Recipient(channel=found[0], to=found[1], language=_ui_language(language))
 
 
+def person_recipient(person) -> Recipient | None:
+    """An account, by the channel and in the language it chose."""
+    found = _by_preference(person)
+    if found is None:
+        return None
+    return Recipient(found[0], found[1], _ui_language(person.preferred_language_id))
+
+
 def idempotency_key(*parts) -> str:
     return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
 
@@ -143,7 +158,7 @@ def quiet_until(moment: datetime, zone: str) -> datetime:
 
 
 # Messages about an event as it is now link to its page (there is no manage token then).
-EVENT_PAGE_LINKED = (*SUPERSEDING, *REMINDERS, *JOBS)
+EVENT_PAGE_LINKED = (*SUPERSEDING, *REMINDERS, *JOBS, *MEMBER_NEWS)
 # What a replay may change in a message that is still queued.
 REWRITTEN = ["subject", "body", "html", "attachment", "language", "not_before"]
 
@@ -216,12 +231,16 @@ def _loaded(notices: list[Notice]) -> list[Notice]:
     assignments = Assignment.objects.select_related(
         "interpreter__user", "line__event__school", "line__language"
     ).in_bulk([n.assignment.pk for n in notices if n.assignment is not None])
-    return [
-        replace(notice, registration=registrations[notice.registration.pk])
-        if notice.registration is not None
-        else replace(notice, assignment=assignments[notice.assignment.pk])
-        for notice in notices
-    ]
+    people = User.objects.in_bulk([n.person.pk for n in notices if n.person is not None])
+
+    def loaded(notice: Notice) -> Notice:
+        if notice.registration is not None:
+            return replace(notice, registration=registrations[notice.registration.pk])
+        if notice.assignment is not None:
+            return replace(notice, assignment=assignments[notice.assignment.pk])
+        return replace(notice, person=people[notice.person.pk])
+
+    return [loaded(notice) for notice in notices]
 
 
 def hold(messages, reason: str) -> None:
@@ -252,9 +271,12 @@ def _compose(notice: Notice, now: datetime, calendars: dict) -> Message | None:
         registration = notice.registration
         recipient = recipient_of(registration)
         event = registration.event
-    else:
+    elif notice.assignment is not None:
         recipient = interpreter_recipient(notice.assignment.interpreter)
         event = notice.assignment.line.event
+    else:
+        recipient = person_recipient(notice.person)
+        event = notice.event
     if recipient is None:
         return None
     if notice.manage_token:
@@ -263,19 +285,29 @@ def _compose(notice: Notice, now: datetime, calendars: dict) -> Message | None:
         link = event_page_url(event.pk) if notice.kind in EVENT_PAGE_LINKED else ""
     if notice.registration is not None:
         facts = registration_facts(notice.kind, registration, link=link, was=notice.was)
-    else:
+    elif notice.assignment is not None:
         facts = job_facts(notice.kind, notice.assignment, link=link, was=notice.was)
+    else:
+        facts = member_facts(notice, link=link)
     text = render(facts, recipient.language)
     sms = recipient.channel == Channel.SMS
     send_at = max(now, notice.not_before or now)
-    about = "registration" if notice.registration is not None else "assignment"
+    about = type(notice.about).__name__.lower()
     message = Message(
         kind=notice.kind,
         channel=recipient.channel,
         to=recipient.to,
         language=recipient.language,
+        # The same news (kind) about the same thing, event and event version, to the same
+        # address, is the same message.
         idempotency_key=idempotency_key(
-            notice.kind, about, notice.about.pk, event.version, recipient.channel, recipient.to
+            notice.kind,
+            about,
+            notice.about.pk,
+            event.pk,
+            event.version,
+            recipient.channel,
+            recipient.to,
         ),
         event=event,
         registration=notice.registration,

@@ -123,3 +123,10 @@ def _jobs_ended(ended: list) -> list[Notice]:
     )
     hold(about, "the job will not happen")
     return [Notice(Kind.JOB_WITHDRAWN, assignment=a) for a in ended if a.pk in heard]
+
+
+def tell_members(kind: str, *, event, people, group: dict, was=None) -> None:
+    """News for the members of a group (a committee) about one of its meetings: each
+    person by the channel and in the language they chose. ``group`` is the group's name
+    (translations); ``was`` the meeting's (starts_at, place) before it moved."""
+    queue([Notice(kind, person=p, event=event, group=group, was=was) for p in people])

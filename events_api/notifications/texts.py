@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from events_api.calendars.event_items import event_location
 from events_api.core.i18n import pick
 from events_api.interpretation.models import Mode
-from events_api.notifications.models import Kind
+from events_api.notifications.models import MEMBER_NEWS, Kind
 from events_api.notifications.sms import encoding, fold_to_gsm, segments
 from events_api.people.language_names import language_name
 
@@ -50,6 +50,8 @@ class Facts:
     # For an interpreting job: the language (a Language row) and the mode.
     job_language: object | None = None
     job_mode: str = ""
+    # For news to a group's members: the group's name (translations).
+    group: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,27 @@ def job_facts(kind: str, assignment, *, link: str = "", was=None) -> Facts:
     )
 
 
+def member_facts(notice, *, link: str = "") -> Facts:
+    """News to a member of a group (``notice.person``) about one of its meetings
+    (``notice.event``, its school loaded)."""
+    event = notice.event
+    was_starts_at, was_place = notice.was or (None, "")
+    return Facts(
+        kind=notice.kind,
+        title=event.title,
+        starts_at=event.starts_at,
+        timezone=event.timezone,
+        place=event_location(event),
+        name=notice.person.display_name or notice.person.email.split("@")[0],
+        code="",
+        position=None,
+        link=link,
+        was_starts_at=was_starts_at,
+        was_place=was_place,
+        group=notice.group or {},
+    )
+
+
 def when(moment: datetime, zone: str, *, short: bool = False) -> str:
     """The date and time in the event's zone, written the way the active language does;
     ``short`` leaves the year out (a text message is about the coming weeks)."""
@@ -150,6 +173,7 @@ def _values(facts: Facts, title: str, *, short: bool = False) -> dict:
         "position": facts.position or 0,
         "link": facts.link,
         "job": _job(facts),
+        "group": pick(facts.group) if facts.group else "",
     }
 
 
@@ -215,6 +239,8 @@ def _subject_and_news(facts: Facts, values: dict) -> tuple[str, str]:
     elif facts.kind == Kind.JOB_WITHDRAWN:
         subject = _("Interpreting job cancelled: %(title)s")
         news = _("You are no longer needed to interpret at %(title)s (%(job)s). Thank you.")
+    elif facts.kind in MEMBER_NEWS:
+        subject, news = _member_news(facts.kind)
     elif facts.kind in (Kind.REMINDER, Kind.REMINDER_TODAY):
         subject = (
             _("Today: %(title)s") if facts.kind == Kind.REMINDER_TODAY else _("Reminder: %(title)s")
@@ -230,6 +256,27 @@ def _subject_and_news(facts: Facts, values: dict) -> tuple[str, str]:
             _("%(name)s has a seat at %(title)s.") if family else _("You have a seat at %(title)s.")
         )
     return subject % values, news % values
+
+
+def _member_news(kind: str) -> tuple[str, str]:
+    if kind == Kind.MEETING_SCHEDULED:
+        return _("Meeting: %(group)s, %(when)s"), _(
+            "%(group)s meets on %(when)s: %(title)s. You are welcome; please answer whether "
+            "you will come."
+        )
+    if kind == Kind.MEETING_MOVED:
+        return _("Meeting moved: %(group)s"), _("The meeting of %(group)s has moved.")
+    if kind == Kind.MEETING_CANCELLED:
+        return _("Meeting cancelled: %(group)s"), _(
+            "The meeting of %(group)s on %(when)s is cancelled."
+        )
+    if kind == Kind.AGENDA_PUBLISHED:
+        return _("Agenda: %(group)s, %(when)s"), _(
+            "The agenda of the meeting of %(group)s on %(when)s is published."
+        )
+    return _("Minutes approved: %(group)s"), _(
+        "The minutes of the meeting of %(group)s on %(when)s are approved."
+    )
 
 
 def _email(facts: Facts, title: str) -> tuple[str, list[str]]:
@@ -264,8 +311,8 @@ def _html(lines: list[str]) -> str:
     return f'<div lang="{language}" dir="{direction}">{paragraphs}</div>'
 
 
-def _sms(facts: Facts, title: str, place: str) -> str:
-    values = _values(replace(facts, place=place), title, short=True)
+def _sms(facts: Facts, title: str, place: str, group: str) -> str:
+    values = {**_values(replace(facts, place=place), title, short=True), "group": group}
     if facts.kind == Kind.REGISTRATION_WAITLISTED:
         text = _("Open Doors: %(title)s is full. Waiting list number %(position)s.")
     elif facts.kind == Kind.PROMOTED:
@@ -282,6 +329,16 @@ def _sms(facts: Facts, title: str, place: str) -> str:
         text = _("Open Doors job moved: %(title)s, now %(when)s. Please confirm:")
     elif facts.kind == Kind.JOB_WITHDRAWN:
         text = _("Open Doors: job cancelled, %(title)s, %(when)s. Thank you.")
+    elif facts.kind == Kind.MEETING_SCHEDULED:
+        text = _("Open Doors: %(group)s meets %(when)s, %(place)s.")
+    elif facts.kind == Kind.MEETING_MOVED:
+        text = _("Open Doors: %(group)s meeting moved to %(when)s, %(place)s.")
+    elif facts.kind == Kind.MEETING_CANCELLED:
+        text = _("Open Doors: %(group)s meeting on %(when)s is cancelled.")
+    elif facts.kind == Kind.AGENDA_PUBLISHED:
+        text = _("Open Doors: agenda for %(group)s, %(when)s:")
+    elif facts.kind == Kind.MINUTES_APPROVED:
+        text = _("Open Doors: minutes of %(group)s, %(when)s, approved:")
     else:
         text = _("Open Doors: your seat at %(title)s, %(when)s. Code %(code)s")
     text = text % values
@@ -291,19 +348,18 @@ def _sms(facts: Facts, title: str, place: str) -> str:
 
 
 def _fitted(facts: Facts, title: str) -> str:
-    """The text message, with the title, then the place, shortened until it fits in two
-    segments (each kept to a few letters at least)."""
-    place = facts.place
-    text = _sms(facts, title, place)
+    """The text message, with the title, then the group's name, then the place shortened
+    until it fits in two segments (each kept to a few letters at least)."""
+    group = pick(facts.group) if facts.group else ""
+    parts = {"title": title, "place": facts.place, "group": group}
+    text = _sms(facts, **parts)
     # "…" is not in the GSM alphabet: it would make a Latin-script text UCS-2 (70 a segment
     # instead of 160), so those texts are cut with three dots.
     ellipsis = ELLIPSIS if encoding(text) == "UCS-2" else "..."
-    while segments(text) > SMS_MAX_SEGMENTS and len(title) > 10:
-        title = _shorter(title, ellipsis)
-        text = _sms(facts, title, place)
-    while segments(text) > SMS_MAX_SEGMENTS and len(place) > 12:
-        place = _shorter(place, ellipsis)
-        text = _sms(facts, title, place)
+    for name, shortest in (("title", 10), ("group", 12), ("place", 12)):
+        while segments(text) > SMS_MAX_SEGMENTS and len(parts[name]) > shortest:
+            parts[name] = _shorter(parts[name], ellipsis)
+            text = _sms(facts, **parts)
     return text
 
 

@@ -101,3 +101,9 @@ def test_docs_page_is_served(api):
     response = api.get("/api/docs/")
     assert response.status_code == 200
     assert b"swagger" in response.content.lower()
+
+
+@pytest.mark.django_db
+def test_the_models_and_the_migrations_agree():
+    """A model change without its migration would fail on the first deploy."""
+    call_command("makemigrations", check=True, dry_run=True, verbosity=0)

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 
 from events_api.interpretation.models import Mode
-from events_api.notifications.models import JOBS, Kind
+from events_api.notifications.models import JOBS, MEMBER_NEWS, Kind
 from events_api.notifications.sms import encoding, segments
 from events_api.notifications.texts import Facts, render
 from events_api.people.models import Language
@@ -29,11 +29,20 @@ LINKS = {
     Kind.JOB_ASSIGNED: PAGE,
     Kind.JOB_CHANGED: PAGE,
     Kind.JOB_WITHDRAWN: PAGE,
+    **dict.fromkeys(MEMBER_NEWS, PAGE),
 }
-CODE_IN_EMAIL = set(Kind.values) - {Kind.REGISTRATION_WAITLISTED, Kind.EVENT_CANCELLED, *JOBS}
+NO_CODE = {Kind.REGISTRATION_WAITLISTED, Kind.EVENT_CANCELLED, *JOBS, *MEMBER_NEWS}
+CODE_IN_EMAIL = set(Kind.values) - NO_CODE
+# Jobs and members' news are not about a registration: there is no code to give.
+NO_CODE_AT_ALL = {*JOBS, *MEMBER_NEWS}
 CODE_IN_SMS = {Kind.REGISTRATION_CONFIRMED, Kind.PROMOTED, Kind.REMINDER, Kind.REMINDER_TODAY}
 STARTS = datetime(2027, 3, 6, 15, 0, tzinfo=UTC)
-MOVED = {Kind.EVENT_CHANGED, Kind.JOB_CHANGED}
+MOVED = {Kind.EVENT_CHANGED, Kind.JOB_CHANGED, Kind.MEETING_MOVED}
+GROUP = {
+    "en": "Multicultural Advisory Committee of P.S. 20 Anna Silver",
+    "bn": "পি.এস. ২০ আনা সিলভারের বহুসাংস্কৃতিক উপদেষ্টা কমিটি",
+    "zh-hans": "P.S. 20 安娜·西尔弗学校多元文化咨询委员会",
+}
 TITLES = {
     "en": "Talking with teachers: parent-teacher conferences and what to ask",
     "bn": "শিক্ষকদের সাথে কথা: অভিভাবক-শিক্ষক সম্মেলন এবং কী জিজ্ঞাসা করবেন",
@@ -51,7 +60,7 @@ def facts(kind: str, *, for_family: bool = False) -> Facts:
         timezone="America/New_York",
         place="Room 204, P.S. 189 The Bilingual Center, 2580 Amsterdam Avenue, Manhattan",
         name="Farida Rahman-Chowdhury",
-        code="" if kind in JOBS else "K7M4PXQ",
+        code="" if kind in NO_CODE_AT_ALL else "K7M4PXQ",
         position=12,
         link=LINKS[kind],
         for_family=for_family,
@@ -59,6 +68,7 @@ def facts(kind: str, *, for_family: bool = False) -> Facts:
         was_place="Gym, P.S. 189" if kind in MOVED else "",
         job_language=Language(code="bn", name_en="Bangla") if kind in JOBS else None,
         job_mode=Mode.IN_PERSON if kind in JOBS else "",
+        group=GROUP if kind in MEMBER_NEWS else None,
     )
 
 
@@ -82,6 +92,8 @@ def test_every_message_renders_whole_in_every_language(language, kind, for_famil
         assert "Gym, P.S. 189" in text.body  # where it was
     if kind in JOBS:
         assert "ID or immigration" not in text.body  # the families' line, not theirs
+    if kind in MEMBER_NEWS:
+        assert GROUP.get(language, GROUP["en"])[:10] in text.body
     assert "2580 Amsterdam Avenue" in text.body
     direction = "rtl" if language in ("ar", "ur") else "ltr"
     assert f'dir="{direction}"' in text.html and f'lang="{language}"' in text.html
@@ -92,8 +104,9 @@ def test_every_text_message_fits_in_two_segments_and_keeps_some_title(language):
     for kind in Kind.values:
         sms = render(facts(kind), language).sms
         assert segments(sms) <= 2, (kind, encoding(sms), len(sms), sms)
-        title = TITLES.get(language, TITLES["en"])
-        assert title[:6] in sms, (kind, sms)
+        # What the text is about: the event's title, or for members the committee's name.
+        names = GROUP if kind in MEMBER_NEWS else TITLES
+        assert names.get(language, names["en"])[:6] in sms, (kind, sms)
 
 
 def test_a_short_title_is_never_cut():

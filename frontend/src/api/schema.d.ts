@@ -2304,9 +2304,14 @@ export interface components {
          *     * `job_assigned` - Interpreting job offered
          *     * `job_changed` - Interpreting job moved
          *     * `job_withdrawn` - Interpreting job withdrawn
+         *     * `meeting_scheduled` - A meeting is scheduled
+         *     * `meeting_moved` - A meeting moved
+         *     * `meeting_cancelled` - A meeting is cancelled
+         *     * `agenda_published` - An agenda is published
+         *     * `minutes_approved` - Minutes are approved
          * @enum {string}
          */
-        MessageLogKindEnum: "registration_confirmed" | "registration_waitlisted" | "promoted" | "event_changed" | "event_cancelled" | "reminder" | "reminder_today" | "job_assigned" | "job_changed" | "job_withdrawn";
+        MessageLogKindEnum: "registration_confirmed" | "registration_waitlisted" | "promoted" | "event_changed" | "event_cancelled" | "reminder" | "reminder_today" | "job_assigned" | "job_changed" | "job_withdrawn" | "meeting_scheduled" | "meeting_moved" | "meeting_cancelled" | "agenda_published" | "minutes_approved";
         /**
          * @description * `queued` - Queued
          *     * `sending` - Sending

@@ -223,11 +223,26 @@ def _spread_texts(fresh: list[Message], now: datetime) -> None:
         sent.append(message.not_before)
 
 
+def _ready(registration: Registration) -> bool:
+    """Already holds what its messages need (a registration just made, with its event)."""
+    fields = Registration._meta
+    return all(
+        getattr(registration, fields.get_field(name).attname) is None
+        or fields.get_field(name).is_cached(registration)
+        for name in ("event", "user", "registered_by")
+    )
+
+
 def _loaded(notices: list[Notice]) -> list[Notice]:
-    """The notices with what their messages need, in two queries however many there are."""
+    """The notices with what their messages need, in a few queries however many there are
+    (none for a registration that already holds it)."""
     registrations = Registration.objects.select_related(
         "event__school", "user", "registered_by"
-    ).in_bulk([n.registration.pk for n in notices if n.registration is not None])
+    ).in_bulk(
+        [n.registration.pk for n in notices if n.registration is not None]
+        if not all(n.registration is not None and _ready(n.registration) for n in notices)
+        else []
+    )
     assignments = Assignment.objects.select_related(
         "interpreter__user", "line__event__school", "line__language"
     ).in_bulk([n.assignment.pk for n in notices if n.assignment is not None])
@@ -235,7 +250,8 @@ def _loaded(notices: list[Notice]) -> list[Notice]:
 
     def loaded(notice: Notice) -> Notice:
         if notice.registration is not None:
-            return replace(notice, registration=registrations[notice.registration.pk])
+            fresh = registrations.get(notice.registration.pk, notice.registration)
+            return replace(notice, registration=fresh)
         if notice.assignment is not None:
             return replace(notice, assignment=assignments[notice.assignment.pk])
         return replace(notice, person=people[notice.person.pk])

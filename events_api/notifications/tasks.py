@@ -1,9 +1,9 @@
 """Background tasks (django.tasks on the django-tasks-db backend; `manage.py db_worker`).
 Thin: call the service, which is idempotent."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
 from events_api.notifications.delivery import deliver_due, next_retry
@@ -26,5 +26,19 @@ def deliver_pending() -> dict[str, int]:
 
 def enqueue(not_before: datetime) -> None:
     """A delivery task for what is due at ``not_before``: with the database backend it is
-    a row written in the caller's transaction, so it exists exactly when the messages do."""
+    a row written in the caller's transaction, so it exists exactly when the messages do.
+    A later time that already has its task (every seat at an event has reminders at the
+    same two moments) gets no second one."""
+    if not_before > timezone.now() + timedelta(minutes=1) and _waiting_task(not_before):
+        return
     deliver_pending.using(run_after=not_before).enqueue()
+
+
+def _waiting_task(run_after: datetime) -> bool:
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=deliver_pending.module_path,
+        run_after=run_after,
+        status=TaskResultStatus.READY,
+    ).exists()

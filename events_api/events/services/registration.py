@@ -5,17 +5,14 @@ transaction as the change that freed the seats."""
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from events_api.events import queries
 from events_api.events.errors import (
-    AlreadyRegistered,
     ConsentRequired,
     EventCancelled,
     EventFull,
     EventNotFound,
-    IdempotencyKeyReused,
     NotOrganizationStaff,
     NotSeated,
     PartyDoesNotFit,
@@ -25,7 +22,6 @@ from events_api.events.errors import (
     RegistrationNotOpen,
 )
 from events_api.events.models import (
-    ACTIVE,
     SEATED,
     Event,
     EventStatus,
@@ -39,25 +35,14 @@ from events_api.events.passes import (
     new_pass_code,
     normalise_pass_code,
 )
+from events_api.events.services.contact import Contact
+from events_api.events.services.duplicates import existing_registration, raise_duplicate, replay
 from events_api.events.services.locking import lock_event
 from events_api.events.services.party import Party, check_party
 from events_api.interpretation.services.demand import sync_demand
 from events_api.notifications import services as notify
 from events_api.people.models import Organization
 from events_api.people.queries import organization_ids_of
-
-
-@dataclass(frozen=True)
-class Contact:
-    """Who the party is and how to reach them. ``user`` for an account; otherwise a name
-    and at least one of email/phone, or the registering organisation."""
-
-    name: str
-    email: str = ""
-    phone: str = ""
-    user: object | None = None
-    # A guest's way to be reached: email, sms, phone_call; empty means "by what they gave".
-    channel: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,37 +92,6 @@ def _check_open(event: Event, *, now=None) -> None:
     closes = event.registration_closes_at or event.ends_at
     if now >= closes:
         raise RegistrationClosed()
-
-
-def existing_registration(event_id: int, contact: Contact) -> Registration | None:
-    """The contact's active (or declined) registration for the event, matched by account,
-    email or phone, in one query."""
-    match = Q(pk__in=[])
-    if contact.user is not None:
-        match |= Q(user=contact.user)
-    if contact.email:
-        match |= Q(email__iexact=contact.email)
-    if contact.phone:
-        match |= Q(phone=contact.phone)
-    return (
-        Registration.objects.filter(match, event_id=event_id, status__in=ACTIVE)
-        .order_by("id")
-        .first()
-    )
-
-
-def raise_duplicate(existing: Registration, *, user=None, organization_id=None) -> None:
-    """AlreadyRegistered. Only the registration's owner — its account, or the CBO that
-    made it — learns which registration and its status; anyone else learns nothing about
-    someone else's registration beyond the refusal itself (see README, Decisions)."""
-    owner = (user is not None and existing.user_id == user.pk) or (
-        organization_id is not None and existing.organization_id == organization_id
-    )
-    if not owner:
-        raise AlreadyRegistered()
-    raise AlreadyRegistered(
-        extra={"existing_registration": {"id": existing.pk, "status": existing.status}}
-    )
 
 
 def _seats_free(event: Event) -> int | None:
@@ -200,29 +154,6 @@ class Registered:
     replayed: bool = False
 
 
-def _replay(event: Event, key_hash: str, contact: Contact) -> Registered | None:
-    """The registration an earlier request with the same idempotency key made, if any.
-    Its answer was lost on the way to the client, so the client never saw the manage
-    token: a new one is issued (only hashes are stored) and the old one stops working."""
-    earlier = Registration.objects.filter(event=event, idempotency_key_hash=key_hash).first()
-    if earlier is None:
-        return None
-    same = (earlier.name, earlier.email, earlier.phone, earlier.user_id) == (
-        contact.name,
-        contact.email,
-        contact.phone,
-        getattr(contact.user, "pk", None),
-    )
-    if not same:
-        raise IdempotencyKeyReused()
-    token = new_manage_token()
-    earlier.manage_token_hash = hash_token(token)
-    earlier.save(update_fields=["manage_token_hash", "updated_at"])
-    # A confirmation not sent yet would carry the old link: it is written again.
-    notify.registration_made(earlier, manage_token=token)
-    return Registered(registration=earlier, manage_token=token, replayed=True)
-
-
 def register(
     *,
     event_id: int,
@@ -256,8 +187,9 @@ def register(
         except Event.DoesNotExist as exc:
             raise EventNotFound() from exc
         key_hash = hash_token(idempotency_key) if idempotency_key else ""
-        if key_hash and (replayed := _replay(event, key_hash, contact)):
-            return replayed
+        if key_hash and (replayed := replay(event, key_hash, contact)):
+            earlier, fresh_token = replayed
+            return Registered(registration=earlier, manage_token=fresh_token, replayed=True)
         _check_open(event)
         check_party(event, party, needs.childcare_ages)
         existing = existing_registration(event.pk, contact)

@@ -16,6 +16,7 @@ from events_api.events.errors import (
 )
 from events_api.events.models import Event, EventStatus, Registration, RegistrationStatus
 from events_api.events.passes import hash_token, new_manage_token
+from events_api.events.services.duplicates import existing_registration, raise_duplicate
 from events_api.events.services.locking import lock_event
 from events_api.events.services.registration import (
     Contact,
@@ -24,8 +25,6 @@ from events_api.events.services.registration import (
     cancel,
     change,
     check_party,
-    existing_registration,
-    raise_duplicate,
     register,
     unique_pass_code,
 )

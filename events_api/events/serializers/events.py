@@ -1,0 +1,138 @@
+"""Events as anyone sees them, and the changes their organisers make."""
+
+from rest_framework import serializers
+
+from events_api.calendars import links as calendar_links
+from events_api.calendars.event_items import event_links
+from events_api.core.serializers import (
+    AwareDateTimeField,
+    StrictFieldsMixin,
+    TranslatedTextField,
+    TranslationsField,
+)
+from events_api.events.models import Event, EventStatus
+from events_api.people.models import Language, School
+
+
+class EventPlaceSchoolSerializer(serializers.ModelSerializer):
+    borough = serializers.CharField(source="borough_id", read_only=True)
+
+    class Meta:
+        model = School
+        fields = ["id", "dbn", "name", "borough", "address"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """What anyone may see of an event: no personal data."""
+
+    title = TranslatedTextField()
+    title_translations = serializers.JSONField(source="title", read_only=True)
+    description = TranslatedTextField()
+    description_translations = serializers.JSONField(source="description", read_only=True)
+    school = EventPlaceSchoolSerializer(read_only=True)
+    languages = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    seats_left = serializers.SerializerMethodField()
+    waitlist_length = serializers.IntegerField(read_only=True)
+    max_party_size = serializers.IntegerField(source="party_limit", read_only=True)
+    ics_url = serializers.SerializerMethodField()
+    webcal_url = serializers.SerializerMethodField()
+    google_calendar_url = serializers.SerializerMethodField()
+    outlook_calendar_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "title_translations",
+            "description",
+            "description_translations",
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "school",
+            "address",
+            "room",
+            "online_url",
+            "capacity",
+            "seats_left",
+            "waitlist_length",
+            "languages",
+            "status",
+            "registration_opens_at",
+            "registration_closes_at",
+            "max_party_size",
+            "version",
+            "updated_at",
+            "ics_url",
+            "webcal_url",
+            "google_calendar_url",
+            "outlook_calendar_url",
+        ]
+
+    def get_seats_left(self, event) -> int | None:
+        if event.capacity is None:
+            return None
+        return max(event.capacity - event.seats_taken, 0)
+
+    # Calendar links: built from the row already loaded, no queries.
+    def get_ics_url(self, event) -> str:
+        return calendar_links.event_ics_url(event.pk)
+
+    def get_webcal_url(self, event) -> str:
+        return calendar_links.webcal(calendar_links.event_ics_url(event.pk))
+
+    def get_google_calendar_url(self, event) -> str:
+        return event_links(event)["google_calendar_url"]
+
+    def get_outlook_calendar_url(self, event) -> str:
+        return event_links(event)["outlook_calendar_url"]
+
+
+class EventWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """Changes an organiser or chair may make to an event they manage."""
+
+    title_translations = TranslationsField(source="title", max_length=300, required=False)
+    description_translations = TranslationsField(
+        source="description", required=False, require_english=False
+    )
+    starts_at = AwareDateTimeField(required=False)
+    ends_at = AwareDateTimeField(required=False)
+    registration_opens_at = AwareDateTimeField(required=False, allow_null=True)
+    registration_closes_at = AwareDateTimeField(required=False, allow_null=True)
+    school = serializers.PrimaryKeyRelatedField(
+        queryset=School.objects.all(), required=False, allow_null=True
+    )
+    languages = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=Language.objects.all()
+    )
+    status = serializers.ChoiceField(choices=EventStatus.choices, required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "title_translations",
+            "description_translations",
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "school",
+            "address",
+            "room",
+            "online_url",
+            "capacity",
+            "languages",
+            "status",
+            "registration_opens_at",
+            "registration_closes_at",
+            "max_party_size",
+            "interpretation_lead_days",
+            "remind_days_before",
+            "remind_morning_of",
+        ]
+        extra_kwargs = {
+            "capacity": {"min_value": 0},
+            "max_party_size": {"min_value": 1},
+            "remind_days_before": {"max_value": 14},
+        }

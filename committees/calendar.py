@@ -67,17 +67,6 @@ def committee_calendar_links(committee: Committee) -> dict[str, str] | None:
     return feed_links(committee_ics_url(committee.pk), name=pick(committee.name))
 
 
-def _series_place(series: MeetingSeries) -> Event:
-    """An unsaved event holding the series' place, for the core's location formatting."""
-    return Event(
-        school=series.school,
-        address=series.address,
-        room=series.room,
-        online_url=series.online_url,
-        description=series.description,
-    )
-
-
 def _in(window, starts_at: datetime, ends_at: datetime) -> bool:
     return window is None or (ends_at > window[0] and starts_at < window[1])
 
@@ -91,7 +80,7 @@ def series_items(
     # series may be dated from a day the rule skips); from there the rule's set is the same.
     start = min(occurrence_map(series).values(), default=series_start(series))
     duration = timedelta(minutes=series.duration_minutes)
-    place = _series_place(series)
+    place = series.place()
     summary = pick(series.title, lang)
     master = CalendarItem(
         uid=series_uid(series.pk),

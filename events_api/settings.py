@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "events_api.notifications",
     "summits",
     "committees",
+    "calls",
 ]
 
 MIDDLEWARE = [
@@ -298,6 +299,7 @@ SPECTACULAR_SETTINGS = {
         "OccurrenceExceptionKindEnum": "committees.models.ExceptionKind",
         "AttendanceStatusEnum": "committees.models.AttendanceStatus",
         "MinutesStatusEnum": "committees.models.MinutesStatus",
+        "MessageKindEnum": "events_api.notifications.models.Kind",
         # Where a new session, meeting or series may start: a draft or published at once.
         "DraftOrPublishedEnum": ["draft", "published"],
     },

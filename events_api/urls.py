@@ -24,6 +24,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("_allauth/", include("allauth.headless.urls")),
     path("admin/", admin.site.urls),
+    # The phone-call lists: API routes under api/v1/ and printable pages under print/.
+    path("", include("calls.urls")),
     path("", include("events_api.web.urls")),
 ]
 

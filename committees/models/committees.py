@@ -169,8 +169,9 @@ class Membership(models.Model):
 
 
 class Invitation(models.Model):
-    """An invitation to join, sent by email or text message. The secret token is shown
-    once; only its SHA-256 is stored."""
+    """An invitation to join, sent by email (else by text message) in ``language`` with
+    the accept link. The secret token is in that message and in the answer to the chair
+    who made it; only its SHA-256 is stored."""
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("email"), blank=True)
@@ -179,6 +180,13 @@ class Invitation(models.Model):
     voting = models.BooleanField(_("voting member"), default=True)
     term_start = models.DateField(_("term start"), null=True, blank=True)
     term_end = models.DateField(_("term end"), null=True, blank=True)
+    language = models.ForeignKey(
+        "people.Language",
+        on_delete=models.PROTECT,
+        default="en",
+        related_name="+",
+        verbose_name=_("language of the invitation"),
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

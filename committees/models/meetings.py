@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from committees.models.committees import Committee, Membership
-from events_api.events.models import EventStatus, validate_timezone
+from events_api.events.models import Event, EventStatus, validate_timezone
 
 
 class MeetingSeries(models.Model):
@@ -56,6 +56,17 @@ class MeetingSeries(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title.get('en', '')} ({self.rrule})"
+
+    def place(self) -> Event:
+        """An unsaved event holding the series' regular place (and its description), for
+        the core's location and calendar formatting."""
+        return Event(
+            school=self.school,
+            address=self.address,
+            room=self.room,
+            online_url=self.online_url,
+            description=self.description,
+        )
 
 
 class ExceptionKind(models.TextChoices):

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from committees.models import Committee, Invitation, MemberRole, Membership
 from events_api.calendars.serializers import CalendarLinksSerializer
 from events_api.core.serializers import (
+    LanguageCodeField,
     StrictFieldsMixin,
     TranslatedTextField,
     TranslationsField,
@@ -183,6 +184,10 @@ class MemberChangeSerializer(MemberWriteSerializer):
 
 
 class InvitationSerializer(serializers.ModelSerializer):
+    language = serializers.CharField(
+        source="language_id", read_only=True, help_text=_("The language it was sent in.")
+    )
+
     class Meta:
         model = Invitation
         fields = [
@@ -193,6 +198,7 @@ class InvitationSerializer(serializers.ModelSerializer):
             "voting",
             "term_start",
             "term_end",
+            "language",
             "expires_at",
             "accepted_at",
             "created_at",
@@ -201,7 +207,8 @@ class InvitationSerializer(serializers.ModelSerializer):
 
 
 class InvitationCreatedSerializer(InvitationSerializer):
-    """The answer to a new invitation: the only time its secret token is shown."""
+    """The answer to a new invitation: the only time the API shows its secret token (the
+    invitee gets it in the message with the accept link)."""
 
     token = serializers.SerializerMethodField()
 
@@ -220,6 +227,14 @@ class InvitationWriteSerializer(StrictFieldsMixin, serializers.Serializer):
     voting = serializers.BooleanField(required=False, default=True)
     term_start = serializers.DateField(required=False, allow_null=True)
     term_end = serializers.DateField(required=False, allow_null=True)
+    language = LanguageCodeField(
+        ui_only=True,
+        required=False,
+        help_text=_(
+            "The language the invitation is written in, one of the interface languages. "
+            "Left out: your own language, else English."
+        ),
+    )
 
     def validate(self, attrs):
         if not attrs.get("email") and not attrs.get("phone"):
@@ -231,3 +246,13 @@ class InvitationWriteSerializer(StrictFieldsMixin, serializers.Serializer):
 
 class InvitationAcceptSerializer(StrictFieldsMixin, serializers.Serializer):
     token = serializers.CharField(max_length=100)
+
+
+class InvitationAcceptedSerializer(MemberSerializer):
+    """The new membership, with the committee it is of (for a link to its page)."""
+
+    committee_name = TranslatedTextField(source="committee.name", read_only=True)
+
+    class Meta(MemberSerializer.Meta):
+        fields = ["committee", "committee_name", *MemberSerializer.Meta.fields]
+        read_only_fields = fields

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from committees import rules
+from committees import messages, rules
 from committees.errors import (
     AlreadyMember,
     InvalidQuorum,
@@ -18,7 +18,7 @@ from committees.errors import (
 )
 from committees.models import Committee, Invitation, MemberRole, Membership, current_q
 from committees.queries import voting_member_count
-from events_api.events.passes import hash_token, new_secret_token
+from events_api.events.passes import hash_token, new_manage_token, new_secret_token
 from events_api.people.models import User
 
 COMMITTEE_FIELDS = frozenset(
@@ -173,49 +173,63 @@ def remove_member(*, membership: Membership) -> None:
         membership.delete()
 
 
-def invite(*, committee: Committee, by, role: str, email="", phone="", **fields):
-    """Create an invitation and return ``(invitation, token)``; the token is shown once and
-    only its hash is kept. It expires after INVITATION_DAYS. Raises ValidationError (a
-    term ending before it starts)."""
-    token = new_secret_token()
+def invite(*, committee: Committee, by, role: str, email="", phone="", language=None, **fields):
+    """Create an invitation, send it (by email if there is an address, else by text
+    message, in ``language``: default the inviter's own language, else English) and
+    return ``(invitation, token)``; only the token's hash is kept. Each invitation is its
+    own message, a second one to the same address too. It expires after INVITATION_DAYS.
+    Raises ValidationError (a term ending before it starts)."""
+    # A token sent by text message is the short one, as for a registration's manage link.
+    token = new_secret_token() if email else new_manage_token()
     invitation = Invitation(
         committee=committee,
         email=email,
         phone=phone,
         role=role,
+        language_id=language or getattr(by, "preferred_language_id", None) or "en",
         invited_by=by,
         token_hash=hash_token(token),
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
         **{k: v for k, v in fields.items() if k in {"voting", "term_start", "term_end"}},
     )
     invitation.full_clean(validate_unique=False, validate_constraints=False)
-    invitation.save()
+    with transaction.atomic():
+        invitation.save()
+        messages.invited(invitation, token)
     return invitation, token
 
 
 def accept_invitation(*, token: str, user) -> Membership:
     """Turn an invitation into a membership of the signed-in ``user``. Raises
-    InvitationNotFound (unknown, expired or already used), AlreadyMember."""
+    InvitationNotFound with a ``reason`` (``unknown``, ``expired``, ``used``: whoever
+    holds a real token may know which, and a guess is one 404 like any other),
+    AlreadyMember with the ``committee`` (the user is a member already, or accepted this
+    very invitation before)."""
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update()
-            .filter(
-                token_hash=hash_token(token or ""),
-                accepted_at__isnull=True,
-                expires_at__gt=timezone.now(),
-            )
+            .filter(token_hash=hash_token(token or ""))
             .first()
         )
         if invitation is None:
-            raise InvitationNotFound()
-        membership = add_member(
-            committee=invitation.committee,
-            user=user,
-            role=invitation.role,
-            voting=invitation.voting,
-            term_start=invitation.term_start,
-            term_end=invitation.term_end,
-        )
+            raise InvitationNotFound(extra={"reason": "unknown"})
+        if invitation.accepted_at is not None:
+            if invitation.accepted_by_id == user.pk:
+                raise AlreadyMember(extra={"committee": invitation.committee_id})
+            raise InvitationNotFound(extra={"reason": "used"})
+        if invitation.expires_at <= timezone.now():
+            raise InvitationNotFound(extra={"reason": "expired"})
+        try:
+            membership = add_member(
+                committee=invitation.committee,
+                user=user,
+                role=invitation.role,
+                voting=invitation.voting,
+                term_start=invitation.term_start,
+                term_end=invitation.term_end,
+            )
+        except AlreadyMember as exc:
+            raise AlreadyMember(extra={"committee": invitation.committee_id}) from exc
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -12,7 +12,7 @@ from datetime import UTC, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from committees import recurrence
+from committees import messages, recurrence
 from committees.errors import NotAnOccurrence
 from committees.models import (
     Committee,
@@ -41,6 +41,8 @@ SERIES_FIELDS = frozenset(
     }
 )
 PLACE_KEYS = ("school", "address", "room", "online_url")
+PLACE_IDS = ("school_id", "address", "room", "online_url")
+BOUNDS = ("COUNT", "UNTIL")
 # Changes calendars must see (the series' SEQUENCE).
 VERSIONED = ("rrule", "start_date", "start_time", "duration_minutes", "timezone", "status")
 
@@ -193,7 +195,8 @@ def create_series(
     *, committee: Committee, rrule: str, languages=(), now=None, **fields
 ) -> MeetingSeries:
     """Create a series and materialise its occurrences (past ones too, as records) up to
-    HORIZON ahead. Raises InvalidRRule, UnboundedRRule, TooManyOccurrences, NoOccurrences,
+    HORIZON ahead; a published one is news for the committee's members, once for the
+    series. Raises InvalidRRule, UnboundedRRule, TooManyOccurrences, NoOccurrences,
     PlaceRequired, ValidationError."""
     fields = _place_defaults(committee, fields)
     series = MeetingSeries(
@@ -207,6 +210,7 @@ def create_series(
         series.save()
         series.languages.set(languages)
         sync_series(series=series, now=now, include_past=True)
+        messages.series_scheduled(series, now=now)
     return series
 
 
@@ -214,11 +218,14 @@ def update_series(
     *, series: MeetingSeries, rrule=None, languages=None, now=None, **changes
 ) -> MeetingSeries:
     """Change the whole series; future meetings follow (a new time keeps each meeting
-    and its RSVPs on its day), past ones stay as they were. Raises the rule errors of
+    and its RSVPs on its day), past ones stay as they were. A new rule, time, place or
+    status is news for the members, once for the series (those who answered a meeting
+    also hear of its move through their registration). Raises the rule errors of
     create_series."""
     with transaction.atomic():
         series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
         before = _versioned_state(series)
+        was_published = series.status == EventStatus.PUBLISHED
         for name, value in changes.items():
             if name in SERIES_FIELDS:
                 setattr(series, name, value)
@@ -233,12 +240,21 @@ def update_series(
         if languages is not None:
             series.languages.set(languages)
         sync_series(series=series, now=now, rekey=True)
+        if _versioned_state(series) != before:
+            messages.series_scheduled(series, changed=was_published, now=now)
     return series
 
 
 def _versioned_state(series: MeetingSeries) -> tuple:
     names = (*VERSIONED, "school_id", "address", "room", "online_url")
     return tuple(getattr(series, name) for name in names)
+
+
+def _schedule(series: MeetingSeries) -> tuple:
+    """What members are told of a series: its rule (where it ends aside), time, place."""
+    rule = ";".join(p for p in series.rrule.split(";") if p.split("=")[0] not in BOUNDS)
+    names = ("start_time", "duration_minutes", "timezone", "status", *PLACE_IDS)
+    return (rule, *(getattr(series, name) for name in names))
 
 
 def occurrence_key(series: MeetingSeries, original_start):
@@ -290,6 +306,8 @@ def split_series(
         series.meetings.filter(original_start__gte=key).update(series=new)
         series.exceptions.filter(original_start__gte=key).update(series=new)
         sync_series(series=new, now=now, rekey=True)
+        if _schedule(new) != _schedule(series):
+            messages.series_scheduled(new, changed=True, now=now)
     return new
 
 

@@ -19,6 +19,7 @@ from committees.models import Membership
 from committees.serializers.committees import (
     CommitteeSerializer,
     CommitteeWriteSerializer,
+    InvitationAcceptedSerializer,
     InvitationAcceptSerializer,
     InvitationCreatedSerializer,
     InvitationSerializer,
@@ -182,8 +183,10 @@ class CommitteeViewSet(
         methods=["POST"],
         request=InvitationWriteSerializer,
         responses={201: InvitationCreatedSerializer, **ERRORS},
-        description="Invite someone by email or phone. The secret token is in this answer "
-        "only; they accept it signed in at /api/v1/committee-invitations/accept/.",
+        description="Invite someone by email or phone: the invitation is sent to them (by "
+        "email if an address is given, else by text message, in `language`) with the accept "
+        "link, the page /invitations/accept#<token>. The API shows the secret token in this "
+        "answer only; they accept it signed in at /api/v1/committee-invitations/accept/.",
     )
     @action(
         detail=True,
@@ -260,7 +263,13 @@ class InvitationAcceptView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=InvitationAcceptSerializer, responses={201: MemberSerializer, **ERRORS})
+    @extend_schema(
+        request=InvitationAcceptSerializer,
+        responses={201: InvitationAcceptedSerializer, **ERRORS},
+        description="A token that is unknown, expired or already used answers 404 "
+        "`invitation_not_found` with `reason` (`unknown`, `expired`, `used`); a member "
+        "already (or the one who accepted it before) 409 `already_member` with `committee`.",
+    )
     def post(self, request):
         serializer = InvitationAcceptSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -268,4 +277,5 @@ class InvitationAcceptView(APIView):
             membership = services.accept_invitation(
                 token=serializer.validated_data["token"], user=request.user
             )
-        return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
+        body = InvitationAcceptedSerializer(membership).data
+        return Response(body, status=status.HTTP_201_CREATED)

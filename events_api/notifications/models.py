@@ -28,6 +28,9 @@ class Kind(models.TextChoices):
     MEETING_CANCELLED = "meeting_cancelled", _("A meeting is cancelled")
     AGENDA_PUBLISHED = "agenda_published", _("An agenda is published")
     MINUTES_APPROVED = "minutes_approved", _("Minutes are approved")
+    SERIES_SCHEDULED = "series_scheduled", _("A series of meetings is scheduled")
+    COMMITTEE_INVITATION = "committee_invitation", _("Invitation to a committee")
+    ALREADY_REGISTERED = "already_registered", _("Registered already: the code again")
 
 
 REMINDERS = (Kind.REMINDER, Kind.REMINDER_TODAY)
@@ -121,3 +124,26 @@ class SmsOptOut(models.Model):
 
     def __str__(self) -> str:
         return f"opt-out {self.pk}"
+
+
+class Reminder(models.Model):
+    """One of an event's reminder times (two days before, the morning of): when it comes,
+    the worker writes a reminder to everyone who has a seat then, and to the event's
+    interpreters. Planned when a seat is taken or the event changes; ``done_at`` is set in
+    the same transaction that queues the messages, so a reminder goes out once."""
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    send_at = models.DateTimeField()
+    done_at = models.DateTimeField(null=True, blank=True)
+    # How many messages it queued, or why it queued none.
+    outcome = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["done_at", "send_at"], name="reminder_due")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "kind", "send_at"], name="one_reminder_a_time")
+        ]
+
+    def __str__(self) -> str:
+        return f"reminder {self.pk} ({self.kind}, event {self.event_id})"

@@ -1,10 +1,14 @@
-"""Writing messages to the outbox: who hears about a registration or an interpreting job,
-by which channel and in which language, and the message rendered for them.
+"""Writing messages to the outbox: who hears about a registration, an interpreting job or
+a meeting, by which channel and in which language, and the message rendered for them.
 
 ``queue()`` is called by the service that causes the messages, inside its transaction:
-the messages (and the task that will deliver them) exist exactly when the change does."""
+the messages (and the task that will deliver them) exist exactly when the change does.
+``queue_letters()`` does the same for news about things this app does not know (an
+invitation to a committee, a series of meetings): the caller gives the address and the
+words, so notifications never imports the apps built on it."""
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -29,17 +33,21 @@ from events_api.notifications.models import (
     Message,
     Status,
 )
+from events_api.notifications.recipients import (
+    Recipient,
+    interpreter_recipient,
+    person_recipient,
+    recipient_of,
+)
 from events_api.notifications.tasks import enqueue
-from events_api.notifications.texts import job_facts, member_facts, registration_facts, render
-from events_api.people.models import Channel as PreferredChannel
+from events_api.notifications.texts import (
+    Rendered,
+    job_facts,
+    member_facts,
+    registration_facts,
+    render,
+)
 from events_api.people.models import User
-
-
-@dataclass(frozen=True)
-class Recipient:
-    channel: str
-    to: str
-    language: str
 
 
 @dataclass(frozen=True)
@@ -66,78 +74,21 @@ class Notice:
         return self.registration or self.assignment or self.person
 
 
-def _ui_language(code: str | None) -> str:
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+@dataclass(frozen=True)
+class Letter:
+    """A message whose address and words are given outright, about something this app
+    does not know (an invitation, a series of meetings): ``write(language)`` renders it;
+    ``about`` names what it is about (``("invitation", 42)``) for the idempotency key;
+    quiet hours count in ``zone`` (default: TIME_ZONE). ``supersedes`` is the ``about`` of
+    earlier news to the same address that this replaces: still queued, it is not sent.
+    A letter has no event: no .ics, and no line in an event's delivery log."""
 
-
-def _by_preference(person, fallback_phone: str = "") -> tuple[str, str] | None:
-    """(channel, address) for an account by the channel it chose; None for a phone call
-    or a CBO (their families are reached through the call list or the organisation)."""
-    phone = person.phone or fallback_phone
-    if person.preferred_channel == PreferredChannel.SMS and phone:
-        return Channel.SMS, phone
-    if person.preferred_channel == PreferredChannel.EMAIL and person.email:
-        return Channel.EMAIL, person.email
-    return None
-
-
-def recipient_of(registration) -> Recipient | None:
-    """Who hears about a registration: the CBO staff member who made it; else its account,
-    by the channel the account chose; else the guest, by the channel chosen at
-    registration (a phone number means text messages unless email was chosen). Nobody
-    when the chosen channel is a phone call (the call list reaches them)."""
-    if registration.organization_id and registration.registered_by_id:
-        staff = registration.registered_by
-        found = _by_preference(staff)
-        language = staff.preferred_language_id
-    elif registration.user_id:
-        found = _by_preference(registration.user, registration.phone)
-        language = registration.user.preferred_language_id
-    else:
-        found = _guest_channel(registration)
-        language = registration.preferred_language_id
-    if found is None:
-        return None
-    channel, to = found
-    return Recipient(channel=channel, to=to, language=_ui_language(language))
-
-
-def _guest_channel(registration) -> tuple[str, str] | None:
-    chosen = registration.channel
-    if chosen == PreferredChannel.PHONE_CALL:
-        return None
-    if chosen == PreferredChannel.EMAIL and registration.email:
-        return Channel.EMAIL, registration.email
-    if registration.phone and chosen in ("", PreferredChannel.SMS):
-        return Channel.SMS, registration.phone
-    if registration.email:
-        return Channel.EMAIL, registration.email
-    return None
-
-
-def interpreter_recipient(interpreter) -> Recipient | None:
-    """An interpreter with an account by the channel it chose; a vendor's contact by
-    email, else by text message."""
-    if interpreter.user_id:
-        found = _by_preference(interpreter.user, interpreter.phone)
-        language = interpreter.user.preferred_language_id
-    elif interpreter.email:
-        found, language = (Channel.EMAIL, interpreter.email), None
-    elif interpreter.phone:
-        found, language = (Channel.SMS, interpreter.phone), None
-    else:
-        found = None
-    if found is None:
-        return None
-    return Recipient(channel=found[0], to=found[1], language=_ui_language(language))
-
-
-def person_recipient(person) -> Recipient | None:
-    """An account, by the channel and in the language it chose."""
-    found = _by_preference(person)
-    if found is None:
-        return None
-    return Recipient(found[0], found[1], _ui_language(person.preferred_language_id))
+    kind: str
+    recipient: Recipient
+    write: Callable[[str], Rendered]
+    about: tuple
+    zone: str = ""
+    supersedes: tuple | None = None
 
 
 def idempotency_key(*parts) -> str:
@@ -158,7 +109,7 @@ def quiet_until(moment: datetime, zone: str) -> datetime:
 
 
 # Messages about an event as it is now link to its page (there is no manage token then).
-EVENT_PAGE_LINKED = (*SUPERSEDING, *REMINDERS, *JOBS, *MEMBER_NEWS)
+EVENT_PAGE_LINKED = (*SUPERSEDING, *REMINDERS, *JOBS, *MEMBER_NEWS, Kind.ALREADY_REGISTERED)
 # What a replay may change in a message that is still queued.
 REWRITTEN = ["subject", "body", "html", "attachment", "language", "not_before"]
 
@@ -184,9 +135,53 @@ def queue(notices: list[Notice]) -> list[Message]:
     if not wanted:
         return []
     _supersede(notices, keep=wanted.keys())
+    zones = {key: message.event.timezone for key, message in wanted.items()}
+    return _store(wanted, zones, now)
+
+
+def queue_letters(letters: list[Letter]) -> list[Message]:
+    """Queue each letter once (the same kind, ``about``, channel and address is the same
+    message: a replay rewrites it while it is still queued). Texts wait for the end of
+    quiet hours in the letter's zone. Call inside the transaction that made the change.
+    A few queries whatever the number of letters."""
+    now = timezone.now()
+    wanted: dict[str, Message] = {}
+    zones: dict[str, str] = {}
+    for letter in letters:
+        recipient = letter.recipient
+        text = letter.write(recipient.language)
+        sms = recipient.channel == Channel.SMS
+        key = idempotency_key(letter.kind, *letter.about, recipient.channel, recipient.to)
+        zones[key] = letter.zone or settings.TIME_ZONE
+        wanted[key] = Message(
+            kind=letter.kind,
+            channel=recipient.channel,
+            to=recipient.to,
+            language=recipient.language,
+            idempotency_key=key,
+            subject=text.subject,
+            body=text.sms if sms else text.body,
+            html="" if sms else text.html,
+            not_before=quiet_until(now, zones[key]) if sms else now,
+        )
+    if not wanted:
+        return []
+    older = [
+        idempotency_key(one.kind, *one.supersedes, one.recipient.channel, one.recipient.to)
+        for one in letters
+        if one.supersedes
+    ]
+    if older:
+        hold(Message.objects.filter(idempotency_key__in=older), "superseded by later news")
+    return _store(wanted, zones, now)
+
+
+def _store(wanted: dict[str, Message], zones: dict[str, str], now: datetime) -> list[Message]:
+    """Insert the messages not yet in the outbox, rewrite those still queued, and leave
+    a delivery task for each time they are due."""
     existing = {m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=wanted)}
-    _spread_texts([m for key, m in wanted.items() if key not in existing], now)
     fresh = [message for key, message in wanted.items() if key not in existing]
+    _spread_texts(fresh, zones, now)
     Message.objects.bulk_create(fresh)
     Delivery.objects.bulk_create(Delivery(message=m, status=Status.QUEUED) for m in fresh)
     for key, old in existing.items():
@@ -200,7 +195,7 @@ def queue(notices: list[Notice]) -> list[Message]:
     return list(wanted.values())
 
 
-def _spread_texts(fresh: list[Message], now: datetime) -> None:
+def _spread_texts(fresh: list[Message], zones: dict[str, str], now: datetime) -> None:
     """At most SMS_PER_HOUR texts to one number in any hour: a text that would be one too
     many waits until the oldest of that hour is an hour old (a family registering several
     children for a day of sessions gets them spread, not a burst)."""
@@ -219,7 +214,8 @@ def _spread_texts(fresh: list[Message], now: datetime) -> None:
         sent = sorted(times.setdefault(message.to, []))
         window = [t for t in sent if message.not_before - hour < t <= message.not_before]
         if len(window) >= limit:
-            message.not_before = quiet_until(window[-limit] + hour, message.event.timezone)
+            zone = zones[message.idempotency_key]
+            message.not_before = quiet_until(window[-limit] + hour, zone)
         sent.append(message.not_before)
 
 

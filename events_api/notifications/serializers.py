@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from events_api.notifications.models import Delivery, Message
+from events_api.notifications.models import Delivery, Message, Reminder
 
 
 class DeliverySerializer(serializers.ModelSerializer):
@@ -31,4 +31,14 @@ class MessageLogSerializer(serializers.ModelSerializer):
             "sent_at",
             "steps",
         ]
+        read_only_fields = fields
+
+
+class ReminderSerializer(serializers.ModelSerializer):
+    """One of an event's reminder times: ``done_at`` empty until it is written; ``outcome``
+    how many messages it wrote, or why none."""
+
+    class Meta:
+        model = Reminder
+        fields = ["id", "kind", "send_at", "done_at", "outcome"]
         read_only_fields = fields

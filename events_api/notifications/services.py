@@ -3,36 +3,42 @@ a registration made, promoted or cancelled; an event moved or cancelled; an inte
 assigned, asked again or withdrawn. Each call queues the messages (notifications.outbox)
 inside the caller's transaction; the worker delivers them (notifications.delivery)."""
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
-from django.utils import timezone
+from functools import partial
 
 from events_api.events.models import Registration, RegistrationStatus
 from events_api.interpretation.models import ACTIVE_ASSIGNMENT, Assignment
+from events_api.notifications import reminders
 from events_api.notifications.delivery import deliver, deliver_due
 from events_api.notifications.models import REMINDERS, Kind, Message, Status
-from events_api.notifications.outbox import Notice, hold, queue
+from events_api.notifications.outbox import Letter, Notice, hold, queue, queue_letters
+from events_api.notifications.recipients import address_recipient, person_recipient
+from events_api.notifications.reminders import reminder_times
 
-__all__ = ["Notice", "deliver", "deliver_due", "queue"]
+__all__ = ["Notice", "deliver", "deliver_due", "queue", "reminder_times"]
 
 
 def registration_made(registration, *, manage_token: str) -> None:
-    """A new registration (or the replay of one): confirmed (with its reminders) or on
-    the waiting list."""
+    """A new registration (or the replay of one): confirmed or on the waiting list. A seat
+    makes sure the event's reminders are planned; they are written when they are due, to
+    whoever is seated then."""
     waiting = registration.status == RegistrationStatus.WAITLISTED
     kind = Kind.REGISTRATION_WAITLISTED if waiting else Kind.REGISTRATION_CONFIRMED
-    notices = [Notice(kind, registration, manage_token)]
+    queue([Notice(kind, registration, manage_token)])
     if not waiting:
-        notices += _reminders(registration.event, [registration])
-    queue(notices)
+        reminders.ensure(registration.event)
 
 
 def promoted(registrations: list) -> None:
     """Families moved from the waiting list to a seat (and so get reminders)."""
     if registrations:
-        notices = [Notice(Kind.PROMOTED, registration) for registration in registrations]
-        queue(notices + _reminders(registrations[0].event, registrations))
+        queue([Notice(Kind.PROMOTED, registration) for registration in registrations])
+        reminders.ensure(registrations[0].event)
+
+
+def pass_again(registration) -> None:
+    """Someone tried to register a contact that already has this seat: its pass again,
+    to the contact on file."""
+    queue([Notice(Kind.ALREADY_REGISTERED, registration)])
 
 
 def registration_cancelled(registration) -> None:
@@ -40,38 +46,9 @@ def registration_cancelled(registration) -> None:
     hold(Message.objects.filter(registration=registration), "the registration was cancelled")
 
 
-def reminder_times(event, *, now: datetime | None = None) -> list[tuple[str, datetime]]:
-    """When the event's reminders go out, those still ahead: at 10:00 in the event's zone
-    ``remind_days_before`` days before, and at 08:00 on the day (if that is at least an
-    hour before it starts)."""
-    now = now or timezone.now()
-    zone = ZoneInfo(event.timezone)
-    start = event.starts_at.astimezone(zone)
-    times = []
-    if event.remind_days_before:
-        day = start - timedelta(days=event.remind_days_before)
-        times.append((Kind.REMINDER, day.replace(hour=10, minute=0, second=0, microsecond=0)))
-    morning = start.replace(hour=8, minute=0, second=0, microsecond=0)
-    if event.remind_morning_of and morning <= start - timedelta(hours=1):
-        times.append((Kind.REMINDER_TODAY, morning))
-    return [(kind, moment) for kind, moment in times if moment > now]
-
-
-def _reminders(event, registrations: list) -> list[Notice]:
-    times = reminder_times(event)
-    return [Notice(kind, r, not_before=moment) for r in registrations for kind, moment in times]
-
-
 def plan_reminders(event) -> None:
-    """The event moved or its reminder settings changed: reminders still queued are
-    replaced by ones for the event as it is now."""
-    seated = list(
-        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).only("pk")
-    )
-    wanted = queue(_reminders(event, seated))
-    keep = [message.idempotency_key for message in wanted]
-    reminders = Message.objects.filter(event=event, kind__in=REMINDERS)
-    hold(reminders.exclude(idempotency_key__in=keep), "the event changed")
+    """The event was published or moved, or its reminder settings changed."""
+    reminders.plan(event)
 
 
 def event_changed(event, *, was_starts_at, was_place: str) -> None:
@@ -130,3 +107,33 @@ def tell_members(kind: str, *, event, people, group: dict, was=None) -> None:
     person by the channel and in the language they chose. ``group`` is the group's name
     (translations); ``was`` the meeting's (starts_at, place) before it moved."""
     queue([Notice(kind, person=p, event=event, group=group, was=was) for p in people])
+
+
+# --- News about something notifications does not know: an invitation, a series -----------
+# The caller gives the address (or the accounts) and ``write``, which renders the words in
+# a language (group_texts.render_invitation, group_texts.render_series); see outbox.Letter.
+
+
+def tell_address(
+    kind: str, *, email: str = "", phone: str = "", language, write, about: tuple, zone: str
+) -> None:
+    """A message to someone who may have no account yet (invited to a committee): by
+    email when there is an address, else by text message, in ``language`` (else
+    English); texts keep quiet hours in ``zone``. ``about`` (``("invitation", 42)``) makes
+    it one message, however often the caller runs."""
+    recipient = address_recipient(email=email, phone=phone, language=language)
+    queue_letters([Letter(kind, recipient, write, about, zone)])
+
+
+def tell_people(kind: str, *, people, write, about: tuple, zone: str, supersedes=None) -> None:
+    """News that is not about one event (a series of meetings) for each of ``people``, by
+    the channel and in the language they chose: ``write(person, language)`` renders it.
+    ``supersedes``: the ``about`` of earlier news this replaces (not sent if still
+    queued)."""
+    letters = []
+    for person in people:
+        recipient = person_recipient(person)
+        if recipient is not None:
+            words = partial(write, person)
+            letters.append(Letter(kind, recipient, words, about, zone, supersedes))
+    queue_letters(letters)

@@ -24,21 +24,22 @@ def deliver_pending() -> dict[str, int]:
     return outcomes
 
 
-def enqueue(not_before: datetime) -> None:
-    """A delivery task for what is due at ``not_before``: with the database backend it is
-    a row written in the caller's transaction, so it exists exactly when the messages do.
-    A later time that already has its task (every seat at an event has reminders at the
-    same two moments) gets no second one."""
-    if not_before > timezone.now() + timedelta(minutes=1) and _waiting_task(not_before):
+def enqueue(not_before: datetime, what=None) -> None:
+    """A task (by default: delivery) to run at ``not_before``: with the database backend it
+    is a row written in the caller's transaction, so it exists exactly when the messages
+    (or reminders) do. A later time that already has the same task waiting (many events
+    share 10:00 two days before) gets no second one."""
+    what = what or deliver_pending
+    if not_before > timezone.now() + timedelta(minutes=1) and _waiting_task(what, not_before):
         return
-    deliver_pending.using(run_after=not_before).enqueue()
+    what.using(run_after=not_before).enqueue()
 
 
-def _waiting_task(run_after: datetime) -> bool:
+def _waiting_task(what, run_after: datetime) -> bool:
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.filter(
-        task_path=deliver_pending.module_path,
+        task_path=what.module_path,
         run_after=run_after,
         status=TaskResultStatus.READY,
     ).exists()

@@ -129,10 +129,10 @@ def when(moment: datetime, zone: str, *, short: bool = False) -> str:
     """The date and time in the event's zone, written the way the active language does;
     ``short`` leaves the year out (a text message is about the coming weeks)."""
     local = moment.astimezone(ZoneInfo(zone))
-    return f"{date_format(local, _day_format(short))}, {date_format(local, 'H:i')}"
+    return f"{date_format(local, day_format(short))}, {date_format(local, 'H:i')}"
 
 
-def _day_format(short: bool) -> str:
+def day_format(short: bool) -> str:
     full = get_format("DATE_FORMAT")
     if not short:
         return full
@@ -155,7 +155,7 @@ def render(facts: Facts, language: str) -> Rendered:
         return Rendered(
             subject=subject,
             body="\n\n".join(lines) + "\n",
-            html=_html(lines),
+            html=as_html(lines),
             sms=_fitted(facts, title),
         )
 
@@ -239,17 +239,32 @@ def _subject_and_news(facts: Facts, values: dict) -> tuple[str, str]:
     elif facts.kind == Kind.JOB_WITHDRAWN:
         subject = _("Interpreting job cancelled: %(title)s")
         news = _("You are no longer needed to interpret at %(title)s (%(job)s). Thank you.")
+    elif facts.kind == Kind.ALREADY_REGISTERED:
+        subject = _("Your code again: %(title)s")
+        news = (
+            _(
+                "Someone tried to register %(name)s again for %(title)s. %(name)s already "
+                "has a seat: here is the code again."
+            )
+            if family
+            else _(
+                "Someone tried to register your contact details again for %(title)s. You "
+                "already have a seat: here is your code again. If it was not you, you need "
+                "not do anything."
+            )
+        )
     elif facts.kind in MEMBER_NEWS:
         subject, news = _member_news(facts.kind)
     elif facts.kind in (Kind.REMINDER, Kind.REMINDER_TODAY):
         subject = (
             _("Today: %(title)s") if facts.kind == Kind.REMINDER_TODAY else _("Reminder: %(title)s")
         )
-        news = (
-            _("A reminder: %(name)s has a seat at %(title)s.")
-            if family
-            else _("A reminder: you have a seat at %(title)s. We look forward to seeing you.")
-        )
+        if facts.job_language is not None:
+            news = _("A reminder: you are interpreting at %(title)s (%(job)s). Thank you.")
+        elif family:
+            news = _("A reminder: %(name)s has a seat at %(title)s.")
+        else:
+            news = _("A reminder: you have a seat at %(title)s. We look forward to seeing you.")
     else:
         subject = _("You are registered: %(title)s")
         news = (
@@ -304,7 +319,7 @@ def _email(facts: Facts, title: str) -> tuple[str, list[str]]:
     return subject, lines
 
 
-def _html(lines: list[str]) -> str:
+def as_html(lines: list[str]) -> str:
     direction = "rtl" if translation.get_language_bidi() else "ltr"
     paragraphs = "".join(f"<p>{escape(line)}</p>" for line in lines)
     language = translation.get_language()
@@ -321,8 +336,12 @@ def _sms(facts: Facts, title: str, place: str, group: str) -> str:
         text = _("Open Doors: %(title)s has changed. Now %(when)s, %(place)s.")
     elif facts.kind == Kind.EVENT_CANCELLED:
         text = _("Open Doors: sorry, %(title)s on %(when)s is cancelled.")
+    elif facts.kind in (Kind.REMINDER, Kind.REMINDER_TODAY) and facts.job_language is not None:
+        text = _("Open Doors reminder, you interpret: %(title)s, %(when)s, %(place)s.")
     elif facts.kind in (Kind.REMINDER, Kind.REMINDER_TODAY):
         text = _("Open Doors reminder: %(title)s, %(when)s, %(place)s. Code %(code)s")
+    elif facts.kind == Kind.ALREADY_REGISTERED:
+        text = _("Open Doors: you already have a seat at %(title)s, %(when)s. Code %(code)s")
     elif facts.kind == Kind.JOB_ASSIGNED:
         text = _("Open Doors job: %(title)s, %(when)s, %(job)s. Please confirm:")
     elif facts.kind == Kind.JOB_CHANGED:
@@ -358,12 +377,12 @@ def _fitted(facts: Facts, title: str) -> str:
     ellipsis = ELLIPSIS if encoding(text) == "UCS-2" else "..."
     for name, shortest in (("title", 10), ("group", 12), ("place", 12)):
         while segments(text) > SMS_MAX_SEGMENTS and len(parts[name]) > shortest:
-            parts[name] = _shorter(parts[name], ellipsis)
+            parts[name] = shorter(parts[name], ellipsis)
             text = _sms(facts, **parts)
     return text
 
 
-def _shorter(text: str, ellipsis: str) -> str:
+def shorter(text: str, ellipsis: str) -> str:
     """One letter less, ending in ``ellipsis``."""
     if text.endswith(ellipsis):
         text = text[: -len(ellipsis)]

@@ -5,8 +5,8 @@ from rest_framework import generics
 from events_api.events.errors import EventNotFound
 from events_api.events.models import Event
 from events_api.events.rules import can_manage_event
-from events_api.notifications.models import Delivery, Message
-from events_api.notifications.serializers import MessageLogSerializer
+from events_api.notifications.models import Delivery, Message, Reminder
+from events_api.notifications.serializers import MessageLogSerializer, ReminderSerializer
 
 
 @extend_schema(
@@ -22,11 +22,32 @@ class EventMessagesView(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator asking
             return Message.objects.none()
-        event = Event.objects.filter(pk=self.kwargs["event_id"]).first()
-        if event is None or not can_manage_event(self.request.user, event):
-            raise EventNotFound()
         return (
-            Message.objects.filter(event=event)
+            Message.objects.filter(event=_managed_event(self.request, self.kwargs["event_id"]))
             .order_by("-created_at", "-pk")
             .prefetch_related(Prefetch("deliveries", queryset=Delivery.objects.order_by("at")))
         )
+
+
+@extend_schema(
+    tags=["messages"],
+    parameters=[OpenApiParameter("event_id", int, OpenApiParameter.PATH)],
+)
+class EventRemindersView(generics.ListAPIView):
+    """An event's reminder times, for those who organise it: when each goes out, and once
+    it has, when and to how many (or why to none). Anyone else: 404."""
+
+    serializer_class = ReminderSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Reminder.objects.none()
+        event = _managed_event(self.request, self.kwargs["event_id"])
+        return Reminder.objects.filter(event=event).order_by("send_at", "pk")
+
+
+def _managed_event(request, event_id: int) -> Event:
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None or not can_manage_event(request.user, event):
+        raise EventNotFound()
+    return event

@@ -24,6 +24,7 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/committees", page: lazy(() => committees().then((m) => ({ default: m.CommitteesPage }))) },
   { pattern: "/committees/:id", page: lazy(() => committees().then((m) => ({ default: m.CommitteePage }))) },
   { pattern: "/meetings/:id", page: lazy(() => committees().then((m) => ({ default: m.MeetingPage }))) },
+  { pattern: "/invitations/accept", page: lazy(() => committees().then((m) => ({ default: m.InvitationPage }))) },
   { pattern: "/account/sign-in", page: lazy(() => account().then((m) => ({ default: m.SignInPage }))) },
   { pattern: "/account/signup", page: lazy(() => account().then((m) => ({ default: m.SignUpPage }))) },
   { pattern: "/me/registrations", page: lazy(() => account().then((m) => ({ default: m.MyRegistrationsPage }))) },

@@ -23,9 +23,13 @@ def _without_int64(node):
 
 
 def client_schema() -> dict:
+    """In English whatever language an earlier request in this process left active (the
+    schema's descriptions are translatable)."""
+    from django.utils import translation
     from drf_spectacular.generators import SchemaGenerator
 
-    return _without_int64(SchemaGenerator().get_schema(request=None, public=True))
+    with translation.override("en"):
+        return _without_int64(SchemaGenerator().get_schema(request=None, public=True))
 
 
 def write(path: Path) -> None:

@@ -29,13 +29,23 @@ LINKS = {
     Kind.JOB_ASSIGNED: PAGE,
     Kind.JOB_CHANGED: PAGE,
     Kind.JOB_WITHDRAWN: PAGE,
+    Kind.ALREADY_REGISTERED: PAGE,
     **dict.fromkeys(MEMBER_NEWS, PAGE),
 }
+# News about an event (an invitation and a series' news are about a group: their words
+# are tested in tests/committees/test_invitation_messages.py and test_messages.py).
+ABOUT_AN_EVENT = list(LINKS)
 NO_CODE = {Kind.REGISTRATION_WAITLISTED, Kind.EVENT_CANCELLED, *JOBS, *MEMBER_NEWS}
-CODE_IN_EMAIL = set(Kind.values) - NO_CODE
+CODE_IN_EMAIL = set(ABOUT_AN_EVENT) - NO_CODE
 # Jobs and members' news are not about a registration: there is no code to give.
 NO_CODE_AT_ALL = {*JOBS, *MEMBER_NEWS}
-CODE_IN_SMS = {Kind.REGISTRATION_CONFIRMED, Kind.PROMOTED, Kind.REMINDER, Kind.REMINDER_TODAY}
+CODE_IN_SMS = {
+    Kind.REGISTRATION_CONFIRMED,
+    Kind.PROMOTED,
+    Kind.REMINDER,
+    Kind.REMINDER_TODAY,
+    Kind.ALREADY_REGISTERED,
+}
 STARTS = datetime(2027, 3, 6, 15, 0, tzinfo=UTC)
 MOVED = {Kind.EVENT_CHANGED, Kind.JOB_CHANGED, Kind.MEETING_MOVED}
 GROUP = {
@@ -73,7 +83,7 @@ def facts(kind: str, *, for_family: bool = False) -> Facts:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("kind", Kind.values)
+@pytest.mark.parametrize("kind", ABOUT_AN_EVENT)
 @pytest.mark.parametrize("for_family", [False, True], ids=["family", "cbo"])
 def test_every_message_renders_whole_in_every_language(language, kind, for_family):
     text = render(facts(kind, for_family=for_family), language)
@@ -101,7 +111,7 @@ def test_every_message_renders_whole_in_every_language(language, kind, for_famil
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_text_message_fits_in_two_segments_and_keeps_some_title(language):
-    for kind in Kind.values:
+    for kind in ABOUT_AN_EVENT:
         sms = render(facts(kind), language).sms
         assert segments(sms) <= 2, (kind, encoding(sms), len(sms), sms)
         # What the text is about: the event's title, or for members the committee's name.
@@ -112,3 +122,8 @@ def test_every_text_message_fits_in_two_segments_and_keeps_some_title(language):
 def test_a_short_title_is_never_cut():
     short = replace(facts(Kind.REGISTRATION_CONFIRMED), title={"en": "Family night"})
     assert "Family night," in render(short, "bn").sms
+
+
+def test_every_kind_of_message_has_its_wording_tested():
+    group_news = {Kind.COMMITTEE_INVITATION, Kind.SERIES_SCHEDULED}
+    assert set(Kind.values) == set(ABOUT_AN_EVENT) | group_news

@@ -3,10 +3,11 @@ anything, or (the same request sent again with its idempotency key) answered wit
 registration the first request made. Called by the registration services inside their
 transaction, with the event locked."""
 
+from django.db import transaction
 from django.db.models import Q
 
 from events_api.events.errors import AlreadyRegistered, IdempotencyKeyReused
-from events_api.events.models import ACTIVE, Event, Registration
+from events_api.events.models import ACTIVE, Event, Registration, RegistrationStatus
 from events_api.events.passes import hash_token, new_manage_token
 from events_api.events.services.contact import Contact
 from events_api.notifications import services as notify
@@ -36,11 +37,28 @@ def raise_duplicate(existing: Registration, *, user=None, organization_id=None) 
     owner = (user is not None and existing.user_id == user.pk) or (
         organization_id is not None and existing.organization_id == organization_id
     )
-    if not owner:
-        raise AlreadyRegistered()
-    raise AlreadyRegistered(
-        extra={"existing_registration": {"id": existing.pk, "status": existing.status}}
+    refused = (
+        AlreadyRegistered(
+            extra={"existing_registration": {"id": existing.pk, "status": existing.status}}
+        )
+        if owner
+        else AlreadyRegistered()
     )
+    # Never in the answer: for register() to send the pass to the contact on file.
+    refused.existing = existing
+    raise refused
+
+
+def send_pass_again(refused: AlreadyRegistered) -> None:
+    """Someone registered a contact that already has a seat: the pass goes again to the
+    contact on file (never to whoever asked), in its own transaction, since the refused
+    registration's was rolled back. A parent whose number someone else used still gets
+    her pass; a stranger learns nothing, and probing sends each seat at most one such
+    message (per version of the event: the message's idempotency key)."""
+    existing = getattr(refused, "existing", None)
+    if existing is not None and existing.status == RegistrationStatus.CONFIRMED:
+        with transaction.atomic():
+            notify.pass_again(existing)
 
 
 def replay(event: Event, key_hash: str, contact: Contact) -> tuple[Registration, str] | None:

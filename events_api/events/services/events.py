@@ -103,7 +103,8 @@ def update_event(*, event_id: int, languages=None, **changes) -> Event:
             notify.event_cancelled(event)
         elif moved and event.status == EventStatus.PUBLISHED == was_status:
             notify.event_changed(event, was_starts_at=was_starts_at, was_place=was_place)
-        if event.status == EventStatus.PUBLISHED and (moved or changed & REMINDER_FIELDS):
+        # Reminders follow the event's time, settings and status (written when due).
+        if moved or changed & (REMINDER_FIELDS | {"status"}):
             notify.plan_reminders(event)
         # Cancelled → its interpreter lines and assignments are cancelled; moved →
         # confirmed interpreters are asked to re-confirm.

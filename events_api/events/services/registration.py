@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events_api.events import queries
 from events_api.events.errors import (
+    AlreadyRegistered,
     ConsentRequired,
     EventCancelled,
     EventFull,
@@ -36,7 +37,12 @@ from events_api.events.passes import (
     normalise_pass_code,
 )
 from events_api.events.services.contact import Contact
-from events_api.events.services.duplicates import existing_registration, raise_duplicate, replay
+from events_api.events.services.duplicates import (
+    existing_registration,
+    raise_duplicate,
+    replay,
+    send_pass_again,
+)
 from events_api.events.services.locking import lock_event
 from events_api.events.services.party import Party, check_party
 from events_api.interpretation.services.demand import sync_demand
@@ -181,61 +187,18 @@ def register(
         if not proxy.consent:
             raise ConsentRequired()
     token = new_manage_token()
-    with transaction.atomic():
-        try:
-            event = lock_event(event_id)
-        except Event.DoesNotExist as exc:
-            raise EventNotFound() from exc
-        key_hash = hash_token(idempotency_key) if idempotency_key else ""
-        if key_hash and (replayed := replay(event, key_hash, contact)):
-            earlier, fresh_token = replayed
-            return Registered(registration=earlier, manage_token=fresh_token, replayed=True)
-        _check_open(event)
-        check_party(event, party, needs.childcare_ages)
-        existing = existing_registration(event.pk, contact)
-        if existing:
-            raise_duplicate(
-                existing,
-                user=contact.user,
-                organization_id=proxy.organization.pk if proxy else None,
-            )
-        registration = Registration(
-            event=event,
-            user=contact.user,
-            name=contact.name,
-            email=contact.email,
-            phone=contact.phone,
-            channel=contact.channel,
-            adults=party.adults,
-            children=party.children,
-            preferred_language_id=needs.preferred_language,
-            interpreter_language_id=needs.interpreter_language,
-            childcare_ages=list(needs.childcare_ages),
-            accessibility=list(needs.accessibility),
-            accessibility_notes=needs.accessibility_notes,
-            source=source,
-            pass_code=unique_pass_code(event),
-            manage_token_hash=hash_token(token),
-            idempotency_key_hash=key_hash,
-        )
-        if proxy is not None:
-            registration.organization = proxy.organization
-            registration.registered_by = proxy.by
-            registration.consent_at = timezone.now()
-            registration.source = RegistrationSource.CBO
-        if _fits(event, party.size):
-            registration.status = RegistrationStatus.CONFIRMED
-        elif waitlist_if_full:
-            registration.status = RegistrationStatus.WAITLISTED
-            registration.waitlist_position = queries.waitlist(event).count() + 1
-        else:
-            raise EventFull()
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:
-            # Only reachable when the lock is off or a contact raced across events'
-            # locks; the unique constraints keep the promise.
+    try:
+        with transaction.atomic():
+            try:
+                event = lock_event(event_id)
+            except Event.DoesNotExist as exc:
+                raise EventNotFound() from exc
+            key_hash = hash_token(idempotency_key) if idempotency_key else ""
+            if key_hash and (replayed := replay(event, key_hash, contact)):
+                earlier, fresh_token = replayed
+                return Registered(registration=earlier, manage_token=fresh_token, replayed=True)
+            _check_open(event)
+            check_party(event, party, needs.childcare_ages)
             existing = existing_registration(event.pk, contact)
             if existing:
                 raise_duplicate(
@@ -243,10 +206,57 @@ def register(
                     user=contact.user,
                     organization_id=proxy.organization.pk if proxy else None,
                 )
-            raise
-        sync_demand(event_id=event.pk)
-        notify.registration_made(registration, manage_token=token)
-    return Registered(registration=registration, manage_token=token)
+            registration = Registration(
+                event=event,
+                user=contact.user,
+                name=contact.name,
+                email=contact.email,
+                phone=contact.phone,
+                channel=contact.channel,
+                adults=party.adults,
+                children=party.children,
+                preferred_language_id=needs.preferred_language,
+                interpreter_language_id=needs.interpreter_language,
+                childcare_ages=list(needs.childcare_ages),
+                accessibility=list(needs.accessibility),
+                accessibility_notes=needs.accessibility_notes,
+                source=source,
+                pass_code=unique_pass_code(event),
+                manage_token_hash=hash_token(token),
+                idempotency_key_hash=key_hash,
+            )
+            if proxy is not None:
+                registration.organization = proxy.organization
+                registration.registered_by = proxy.by
+                registration.consent_at = timezone.now()
+                registration.source = RegistrationSource.CBO
+            if _fits(event, party.size):
+                registration.status = RegistrationStatus.CONFIRMED
+            elif waitlist_if_full:
+                registration.status = RegistrationStatus.WAITLISTED
+                registration.waitlist_position = queries.waitlist(event).count() + 1
+            else:
+                raise EventFull()
+            try:
+                with transaction.atomic():
+                    registration.save()
+            except IntegrityError:
+                # Only reachable when the lock is off or a contact raced across events'
+                # locks; the unique constraints keep the promise.
+                existing = existing_registration(event.pk, contact)
+                if existing:
+                    raise_duplicate(
+                        existing,
+                        user=contact.user,
+                        organization_id=proxy.organization.pk if proxy else None,
+                    )
+                raise
+            sync_demand(event_id=event.pk)
+            notify.registration_made(registration, manage_token=token)
+        return Registered(registration=registration, manage_token=token)
+    except AlreadyRegistered as refused:
+        send_pass_again(refused)
+        raise
 
 
 def walk_in(*, event_id: int, contact: Contact, party: Party, needs: Needs, by) -> Registered:

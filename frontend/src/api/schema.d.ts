@@ -119,7 +119,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Accept an invitation (signed in, by code or password): it becomes a membership. */
+        /** @description A token that is unknown, expired or already used answers 404 `invitation_not_found` with `reason` (`unknown`, `expired`, `used`); a member already (or the one who accepted it before) 409 `already_member` with `committee`. */
         post: operations["api_v1_committee_invitations_accept_create"];
         delete?: never;
         options?: never;
@@ -175,6 +175,63 @@ export interface paths {
         patch: operations["api_v1_committees_partial_update"];
         trace?: never;
     };
+    "/api/v1/committees/{id}/call-list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A committee's phone-call list
+         * @description The committee's current members who chose phone calls, about its next published meeting (event null when none is coming up), for its chair, co-chairs and secretary.
+         */
+        get: operations["api_v1_committees_call_list_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/call-list.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The committee's phone-call list as CSV (every export is logged) */
+        get: operations["api_v1_committees_call_list_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/call-list/outcomes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a call to a member on the committee's list
+         * @description Record one call to someone on the list: a registration or a member (by account id), and its outcome. Several calls per person are kept; the latest counts for progress; asked_to_stop keeps the person off the list from then on.
+         */
+        post: operations["api_v1_committees_call_list_outcomes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/invitations/": {
         parameters: {
             query?: never;
@@ -188,7 +245,7 @@ export interface paths {
          */
         get: operations["api_v1_committees_invitations_list"];
         put?: never;
-        /** @description Invite someone by email or phone. The secret token is in this answer only; they accept it signed in at /api/v1/committee-invitations/accept/. */
+        /** @description Invite someone by email or phone: the invitation is sent to them (by email if an address is given, else by text message, in `language`) with the accept link, the page /invitations/accept#<token>. The API shows the secret token in this answer only; they accept it signed in at /api/v1/committee-invitations/accept/. */
         post: operations["api_v1_committees_invitations_create"];
         delete?: never;
         options?: never;
@@ -448,6 +505,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{event_id}/reminders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description An event's reminder times, for those who organise it: when each goes out, and once
+         *     it has, when and to how many (or why to none). Anyone else: 404.
+         */
+        get: operations["api_v1_events_reminders_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/": {
         parameters: {
             query?: never;
@@ -464,6 +541,63 @@ export interface paths {
         head?: never;
         /** @description Events anyone may see (published and cancelled); drafts for those who manage them. */
         patch: operations["api_v1_events_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/events/{id}/call-list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's phone-call list
+         * @description The event's phone-call list: the people whose chosen channel is a call, grouped by language, each group with what to say in that language; those with no number and those who asked us to stop, apart; progress per outcome, per language and overall. The event's organisers see all of it, CBO staff the families their organisation registered.
+         */
+        get: operations["api_v1_events_call_list_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/call-list.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event's phone-call list as CSV (every export is logged) */
+        get: operations["api_v1_events_call_list_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/call-list/outcomes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a call to someone on the event's list
+         * @description Record one call to someone on the list: a registration or a member (by account id), and its outcome. Several calls per person are kept; the latest counts for progress; asked_to_stop keeps the person off the list from then on.
+         */
+        post: operations["api_v1_events_call_list_outcomes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/events/{id}/check-in/": {
@@ -1674,6 +1808,154 @@ export interface components {
             /** Format: uri */
             outlook_calendar_url: string;
         };
+        CallCommittee: {
+            id: number;
+            readonly name: string;
+        };
+        /** @description The event the calls are about. */
+        CallEvent: {
+            id: number;
+            readonly title: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            timezone: string;
+            readonly place: string;
+            status: string;
+        };
+        CallGroup: {
+            language: string;
+            language_name: string;
+            native_name: string;
+            direction: components["schemas"]["CallGroupDirectionEnum"];
+            /** @description The language the scripts are written in (English where we have none). */
+            script_language: string;
+            scripts: components["schemas"]["CallScript"][];
+            people: components["schemas"]["CallPerson"][];
+            progress: components["schemas"]["CallProgress"];
+        };
+        /**
+         * @description * `ltr` - ltr
+         *     * `rtl` - rtl
+         * @enum {string}
+         */
+        CallGroupDirectionEnum: "ltr" | "rtl";
+        CallLanguageProgress: {
+            total: number;
+            not_called: number;
+            reached: number;
+            voicemail: number;
+            no_answer: number;
+            wrong_number: number;
+            asked_to_stop: number;
+            no_number: number;
+            language: string;
+        };
+        CallLatest: {
+            outcome: components["schemas"]["CallLatestOutcomeEnum"];
+            note: string;
+            /** Format: date-time */
+            recorded_at: string;
+            readonly recorded_by: string | null;
+        };
+        /**
+         * @description * `reached` - Reached
+         *     * `voicemail` - Voicemail
+         *     * `no_answer` - No answer
+         *     * `wrong_number` - Wrong number
+         *     * `asked_to_stop` - Asked us to stop calling
+         * @enum {string}
+         */
+        CallLatestOutcomeEnum: "reached" | "voicemail" | "no_answer" | "wrong_number" | "asked_to_stop";
+        CallList: {
+            /** @description What the calls are about; null for a committee with no meeting coming up. */
+            event: components["schemas"]["CallEvent"] | null;
+            committee: components["schemas"]["CallCommittee"] | null;
+            groups: components["schemas"]["CallGroup"][];
+            /** @description People on the list with no phone number: reach them another way. */
+            no_number: components["schemas"]["CallPerson"][];
+            /** @description People who asked us to stop calling: left off the list. */
+            stopped: components["schemas"]["CallStoppedPerson"][];
+            progress: components["schemas"]["CallProgress"];
+            progress_by_language: components["schemas"]["CallLanguageProgress"][];
+        };
+        CallPerson: {
+            /** @description registration:<id> or member:<account id> */
+            key: string;
+            registration: number | null;
+            /** @description The account id of a committee member listed as one. */
+            member: number | null;
+            name: string;
+            phone: string;
+            language: string;
+            status: components["schemas"]["CallPersonStatusEnum"];
+            waitlist_position: number | null;
+            /** @description The code for the door, for a confirmed registration; else empty. */
+            pass_code: string;
+            adults: number | null;
+            children: number | null;
+            party_size: number | null;
+            interpreter_language: string | null;
+            childcare_ages: number[];
+            accessibility: string[];
+            organization_name: string | null;
+            attempts: number;
+            latest: components["schemas"]["CallLatest"] | null;
+            /** @description What to say to this person, line by line, in their language. */
+            script: string[];
+        };
+        /**
+         * @description * `confirmed` - confirmed
+         *     * `waitlisted` - waitlisted
+         *     * `member` - member
+         * @enum {string}
+         */
+        CallPersonStatusEnum: "confirmed" | "waitlisted" | "member";
+        CallProgress: {
+            total: number;
+            not_called: number;
+            reached: number;
+            voicemail: number;
+            no_answer: number;
+            wrong_number: number;
+            asked_to_stop: number;
+            no_number: number;
+        };
+        /** @enum {string} */
+        CallRecordOutcomeEnum: "reached" | "voicemail" | "no_answer" | "wrong_number" | "asked_to_stop";
+        /**
+         * @description One call: who (a registration, or a member by account id: exactly one), what came
+         *     of it, and a short note.
+         */
+        CallRecordRequest: {
+            registration?: number;
+            member?: number;
+            outcome: components["schemas"]["CallRecordOutcomeEnum"];
+            /** @default  */
+            note: string;
+        };
+        CallScript: {
+            /**
+             * @description Whom the script is for: someone with a seat, on the waiting list, a committee member, or anyone when the event is cancelled.
+             *
+             *     * `seat` - seat
+             *     * `waitlist` - waitlist
+             *     * `member` - member
+             *     * `cancelled` - cancelled
+             */
+            situation: components["schemas"]["SituationEnum"];
+            lines: string[];
+        };
+        /** @description Someone who asked not to be called again: no number, no script. */
+        CallStoppedPerson: {
+            key: string;
+            registration: number | null;
+            member: number | null;
+            name: string;
+            language: string;
+            latest: components["schemas"]["CallLatest"] | null;
+        };
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         CheckInRequest: {
             code: string;
@@ -1857,12 +2139,6 @@ export interface components {
          * @enum {string}
          */
         DemandLineUpdateStatusEnum: "requested" | "unfulfilled";
-        /**
-         * @description * `ltr` - Left to right
-         *     * `rtl` - Right to left
-         * @enum {string}
-         */
-        DirectionEnum: "ltr" | "rtl";
         /**
          * @description * `draft` - draft
          *     * `published` - published
@@ -2113,6 +2389,8 @@ export interface components {
             readonly voting: boolean;
             readonly term_start: (string) | null;
             readonly term_end: (string) | null;
+            /** @description The language it was sent in. */
+            readonly language: string;
             /**
              * Expires
              * Format: date-time
@@ -2126,7 +2404,32 @@ export interface components {
         InvitationAcceptRequest: {
             token: string;
         };
-        /** @description The answer to a new invitation: the only time its secret token is shown. */
+        /** @description The new membership, with the committee it is of (for a link to its page). */
+        InvitationAccepted: {
+            readonly committee: number;
+            readonly committee_name: string;
+            readonly id: number;
+            readonly user: number;
+            readonly name: string;
+            readonly role: components["schemas"]["CommitteeRoleEnum"];
+            /** Voting member */
+            readonly voting: boolean;
+            /** @description The organisation a CBO representative speaks for. */
+            readonly organization: number | null;
+            readonly organization_name: string | null;
+            /** Format: date */
+            readonly term_start: string;
+            readonly term_end: (string) | null;
+            /**
+             * Show my name and role publicly
+             * @description The public sees the name and role only of members who opted in.
+             */
+            readonly show_publicly: boolean;
+        };
+        /**
+         * @description The answer to a new invitation: the only time the API shows its secret token (the
+         *     invitee gets it in the message with the accept link).
+         */
         InvitationCreated: {
             readonly id: number;
             readonly email: string;
@@ -2136,6 +2439,8 @@ export interface components {
             readonly voting: boolean;
             readonly term_start: (string) | null;
             readonly term_end: (string) | null;
+            /** @description The language it was sent in. */
+            readonly language: string;
             /**
              * Expires
              * Format: date-time
@@ -2158,18 +2463,26 @@ export interface components {
             term_start?: string | null;
             /** Format: date */
             term_end?: string | null;
+            /** @description The language the invitation is written in, one of the interface languages. Left out: your own language, else English. */
+            language?: string;
         };
         Language: {
             code: string;
             /** English name */
             name_en: string;
             native_name: string;
-            direction?: components["schemas"]["DirectionEnum"];
+            direction?: components["schemas"]["LanguageDirectionEnum"];
             /** UI language */
             is_ui_language?: boolean;
             /** Sign language */
             is_signed?: boolean;
         };
+        /**
+         * @description * `ltr` - Left to right
+         *     * `rtl` - Right to left
+         * @enum {string}
+         */
+        LanguageDirectionEnum: "ltr" | "rtl";
         /**
          * @description A meeting with its event's time, place and status. The agenda shows once published
          *     (members of the committee always see it).
@@ -2270,13 +2583,35 @@ export interface components {
             term_end?: string | null;
         };
         /**
+         * @description * `registration_confirmed` - Registration confirmed
+         *     * `registration_waitlisted` - On the waiting list
+         *     * `promoted` - A seat from the waiting list
+         *     * `event_changed` - The event moved
+         *     * `event_cancelled` - The event is cancelled
+         *     * `reminder` - Reminder, days before
+         *     * `reminder_today` - Reminder, on the morning of the event
+         *     * `job_assigned` - Interpreting job offered
+         *     * `job_changed` - Interpreting job moved
+         *     * `job_withdrawn` - Interpreting job withdrawn
+         *     * `meeting_scheduled` - A meeting is scheduled
+         *     * `meeting_moved` - A meeting moved
+         *     * `meeting_cancelled` - A meeting is cancelled
+         *     * `agenda_published` - An agenda is published
+         *     * `minutes_approved` - Minutes are approved
+         *     * `series_scheduled` - A series of meetings is scheduled
+         *     * `committee_invitation` - Invitation to a committee
+         *     * `already_registered` - Registered already: the code again
+         * @enum {string}
+         */
+        MessageKindEnum: "registration_confirmed" | "registration_waitlisted" | "promoted" | "event_changed" | "event_cancelled" | "reminder" | "reminder_today" | "job_assigned" | "job_changed" | "job_withdrawn" | "meeting_scheduled" | "meeting_moved" | "meeting_cancelled" | "agenda_published" | "minutes_approved" | "series_scheduled" | "committee_invitation" | "already_registered";
+        /**
          * @description A message as the delivery log shows it to an event's organisers: what, how, in which
          *     language, and what became of it. No address and no text (the registration id leads to
          *     the person for those who may see them).
          */
         MessageLog: {
             readonly id: number;
-            readonly kind: components["schemas"]["MessageLogKindEnum"];
+            readonly kind: components["schemas"]["MessageKindEnum"];
             readonly channel: components["schemas"]["MessageLogChannelEnum"];
             readonly language: string;
             readonly registration: number | null;
@@ -2293,25 +2628,6 @@ export interface components {
          * @enum {string}
          */
         MessageLogChannelEnum: "email" | "sms";
-        /**
-         * @description * `registration_confirmed` - Registration confirmed
-         *     * `registration_waitlisted` - On the waiting list
-         *     * `promoted` - A seat from the waiting list
-         *     * `event_changed` - The event moved
-         *     * `event_cancelled` - The event is cancelled
-         *     * `reminder` - Reminder, days before
-         *     * `reminder_today` - Reminder, on the morning of the event
-         *     * `job_assigned` - Interpreting job offered
-         *     * `job_changed` - Interpreting job moved
-         *     * `job_withdrawn` - Interpreting job withdrawn
-         *     * `meeting_scheduled` - A meeting is scheduled
-         *     * `meeting_moved` - A meeting moved
-         *     * `meeting_cancelled` - A meeting is cancelled
-         *     * `agenda_published` - An agenda is published
-         *     * `minutes_approved` - Minutes are approved
-         * @enum {string}
-         */
-        MessageLogKindEnum: "registration_confirmed" | "registration_waitlisted" | "promoted" | "event_changed" | "event_cancelled" | "reminder" | "reminder_today" | "job_assigned" | "job_changed" | "job_withdrawn" | "meeting_scheduled" | "meeting_moved" | "meeting_cancelled" | "agenda_published" | "minutes_approved";
         /**
          * @description * `queued` - Queued
          *     * `sending` - Sending
@@ -2638,6 +2954,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Registration"][];
+        };
+        PaginatedReminderList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Reminder"][];
         };
         PaginatedRoomList: {
             /** @example 123 */
@@ -3214,6 +3545,18 @@ export interface components {
          */
         RegistrationStatusEnum: "confirmed" | "waitlisted" | "checked_in" | "cancelled" | "declined";
         /**
+         * @description One of an event's reminder times: ``done_at`` empty until it is written; ``outcome``
+         *     how many messages it wrote, or why none.
+         */
+        Reminder: {
+            readonly id: number;
+            readonly kind: components["schemas"]["MessageKindEnum"];
+            /** Format: date-time */
+            readonly send_at: string;
+            readonly done_at: (string) | null;
+            readonly outcome: string;
+        };
+        /**
          * @description * `yes` - Yes
          *     * `maybe` - Maybe
          *     * `no` - No
@@ -3408,6 +3751,14 @@ export interface components {
             status?: components["schemas"]["DraftOrPublishedEnum"];
             max_party_size?: number | null;
         };
+        /**
+         * @description * `seat` - seat
+         *     * `waitlist` - waitlist
+         *     * `member` - member
+         *     * `cancelled` - cancelled
+         * @enum {string}
+         */
+        SituationEnum: "seat" | "waitlist" | "member" | "cancelled";
         SmsStatusRequest: {
             /** @description The provider's id of our text. */
             MessageSid: string;
@@ -4131,7 +4482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Member"];
+                    "application/json": components["schemas"]["InvitationAccepted"];
                 };
             };
             /** @description Invalid input: {code, message, fields} */
@@ -4476,6 +4827,226 @@ export interface operations {
                 };
             };
             /** @description Conflicts with the current state: {code, message} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_committees_call_list_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallList"];
+                };
+            };
+            /** @description Signed out, or not one who makes these calls */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such event or committee (or not one you may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_committees_call_list_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Signed out, or not one who makes these calls */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such event or committee (or not one you may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No meeting coming up: {code, message} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_committees_call_list_outcomes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallRecordRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPerson"];
+                };
+            };
+            /** @description Invalid input: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not one who makes these calls */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such event or committee (or not one you may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No meeting coming up: {code, message} */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6096,6 +6667,68 @@ export interface operations {
             };
         };
     };
+    api_v1_events_reminders_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReminderList"];
+                };
+            };
+            /** @description Invalid input, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or not one you may see), or no such page of the list. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     api_v1_events_retrieve: {
         parameters: {
             query?: never;
@@ -6196,6 +6829,208 @@ export interface operations {
             };
             /** @description Conflicts with the current state: {code, message} */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_events_call_list_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallList"];
+                };
+            };
+            /** @description Signed out, or not one who makes these calls */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such event or committee (or not one you may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_events_call_list_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Signed out, or not one who makes these calls */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such event or committee (or not one you may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_events_call_list_outcomes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallRecordRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPerson"];
+                };
+            };
+            /** @description Invalid input: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not one who makes these calls */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such event or committee (or not one you may see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,16 +24,24 @@ export function isCboStaff(profile: Profile): boolean {
   return profile.roles.includes("cbo_staff") && profile.organizations.length > 0;
 }
 
+/** Whether the account holds one of ``roles`` (the API still decides what it may do). */
+export function hasRole(profile: Profile, roles: readonly string[]): boolean {
+  return roles.some((role) => profile.roles.includes(role));
+}
+
 /** Renders its children with the profile once someone is signed in; until then the page's
  * heading with "loading", or a kind message with a sign-in link. With ``cbo``, only for
- * staff of a community organisation. */
+ * staff of a community organisation; with ``roles``, only for accounts holding one of them
+ * (the others read that the page is not theirs, and see no data). */
 export function SignedIn({
   heading,
   cbo = false,
+  roles,
   children,
 }: {
   heading: string;
   cbo?: boolean;
+  roles?: readonly string[];
   children: (profile: Profile) => ComponentChildren;
 }) {
   const profile = useStore(session);
@@ -65,6 +73,17 @@ export function SignedIn({
       <>
         <h1>{heading}</h1>
         <p>{t("cbo.not_staff")}</p>
+        <p>
+          <a href="/">{t("not_found.home")}</a>
+        </p>
+      </>
+    );
+  }
+  if (roles && !hasRole(profile, roles)) {
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p role="alert">{t("staff.not_allowed")}</p>
         <p>
           <a href="/">{t("not_found.home")}</a>
         </p>

@@ -38,11 +38,11 @@ def hash_token(token: str) -> str:
 
 def qr_svg(code: str) -> bytes:
     out = io.BytesIO()
-    segno.make(code, error="m").save(out, kind="svg", scale=8, border=2, title="Open Doors pass")
+    segno.make_qr(code, error="m").save(out, kind="svg", scale=8, border=2, title="Open Doors pass")
     return out.getvalue()
 
 
 def qr_png(code: str) -> bytes:
     out = io.BytesIO()
-    segno.make(code, error="m").save(out, kind="png", scale=8, border=2)
+    segno.make_qr(code, error="m").save(out, kind="png", scale=8, border=2)
     return out.getvalue()

@@ -43,3 +43,13 @@ def test_pass_endpoints_serve_the_qr_and_refuse_cancelled(api):
     api.delete(f"/api/v1/registrations/manage/{reg['manage_token']}/")
     gone = api.get(f"/api/v1/registrations/manage/{reg['manage_token']}/pass.svg")
     assert gone.status_code == 409
+
+
+def test_the_pass_is_a_full_qr_code_that_phones_and_scanners_read():
+    """Not a Micro QR (segno's own choice for seven characters, 15 modules a side): phones'
+    camera apps and the door screen's decoder read only full QR codes (21 modules a side
+    and more). At 8 pixels a module with a border of 2, the PNG says which it is."""
+    png = qr_png("AC3D4EF")
+    width = int.from_bytes(png[16:20], "big")
+    assert width == (21 + 2 * 2) * 8
+    assert b'width="200" height="200"' in qr_svg("AC3D4EF")

@@ -1,9 +1,11 @@
 from collections import defaultdict
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from events_api.events.models import SEATED, Registration, RegistrationStatus
 from events_api.events.queries import with_counts
+from events_api.interpretation.models import DemandLine, InterpreterRequest, LineStatus
+from events_api.interpretation.reports import GAP_STATUSES
 from summits.models import Room, Session, Summit, Track
 
 
@@ -80,3 +82,42 @@ def dashboard(summit: Summit) -> list[dict]:
             }
         )
     return rows
+
+
+def interpretation_by_language(summit: Summit) -> list[dict]:
+    """Per language, over the summit's sessions: people needing an interpreter (live
+    demand lines), people whose line has an interpreter (assigned or confirmed), of them
+    confirmed, lines still without one, and late requests (active ones made inside the
+    lead time). Cancelled lines count for nothing. Two queries."""
+    events = Session.objects.filter(summit=summit).values("event_id")
+    covered = Q(status__in=(LineStatus.ASSIGNED, LineStatus.CONFIRMED))
+    rows = {
+        row["language_id"]: {
+            "language": row["language_id"],
+            "needed": row["needed"] or 0,
+            "covered": row["covered"] or 0,
+            "confirmed": row["confirmed"] or 0,
+            "gaps": row["gaps"],
+            "late_requests": 0,
+        }
+        for row in DemandLine.objects.filter(event_id__in=events)
+        .exclude(status=LineStatus.CANCELLED)
+        .values("language_id")
+        .annotate(
+            needed=Sum("people"),
+            covered=Sum("people", filter=covered),
+            confirmed=Sum("people", filter=Q(status=LineStatus.CONFIRMED)),
+            gaps=Count("pk", filter=Q(status__in=GAP_STATUSES)),
+        )
+        .order_by()
+    }
+    late = (
+        InterpreterRequest.objects.filter(event_id__in=events, late=True, cancelled_at=None)
+        .values("language_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in late:
+        if row["language_id"] in rows:
+            rows[row["language_id"]]["late_requests"] = row["n"]
+    return sorted(rows.values(), key=lambda row: (-row["needed"], row["language"]))

@@ -196,3 +196,16 @@ class DashboardRowSerializer(serializers.Serializer):
     seats_left = serializers.IntegerField(allow_null=True)
     interpreter_needs = serializers.DictField(child=serializers.IntegerField())
     childcare_children = serializers.IntegerField()
+
+
+class DashboardLanguageSerializer(serializers.Serializer):
+    language = serializers.CharField()
+    needed = serializers.IntegerField(help_text=_("People needing an interpreter."))
+    covered = serializers.IntegerField(
+        help_text=_("Of them, people whose interpreter is assigned or confirmed.")
+    )
+    confirmed = serializers.IntegerField(
+        help_text=_("Of them, people whose interpreter confirmed.")
+    )
+    gaps = serializers.IntegerField(help_text=_("Lines still without an interpreter."))
+    late_requests = serializers.IntegerField(help_text=_("Requests made inside the lead time."))

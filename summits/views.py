@@ -7,10 +7,11 @@ from rest_framework.response import Response
 from events_api.core.errors import NotFound
 from events_api.core.filtering import apply_filterset
 from summits import queries, rules, services
-from summits.filters import SessionFilter
+from summits.filters import SessionFilter, SummitFilter
 from summits.models import Session
 from summits.permissions import SummitPermission
 from summits.serializers import (
+    DashboardLanguageSerializer,
     DashboardRowSerializer,
     RoomSerializer,
     SessionCreateSerializer,
@@ -41,7 +42,7 @@ class SummitViewSet(
 
     permission_classes = [SummitPermission]
     serializer_class = SummitSerializer
-    filterset_fields = ["year", "status"]
+    filterset_class = SummitFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -168,6 +169,24 @@ class SummitViewSet(
     def dashboard(self, request, pk=None):
         summit = self._managed_summit()
         return Response(DashboardRowSerializer(queries.dashboard(summit), many=True).data)
+
+    @extend_schema(
+        responses={200: DashboardLanguageSerializer(many=True), 404: ERRORS[404]},
+        summary="Interpreter demand, coverage and late requests per language",
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="dashboard/interpretation",
+        url_name="dashboard-interpretation",
+        serializer_class=DashboardLanguageSerializer,
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def dashboard_interpretation(self, request, pk=None):
+        summit = self._managed_summit()
+        rows = queries.interpretation_by_language(summit)
+        return Response(DashboardLanguageSerializer(rows, many=True).data)
 
 
 class SessionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):

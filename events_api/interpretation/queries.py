@@ -54,7 +54,9 @@ def active_request_of_registration(registration) -> InterpreterRequest | None:
 
 
 def lines_for_list() -> QuerySet[DemandLine]:
-    return DemandLine.objects.select_related("event").prefetch_related(active_assignment_prefetch())
+    return DemandLine.objects.select_related("event", "language").prefetch_related(
+        active_assignment_prefetch()
+    )
 
 
 # --- roster ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from events_api.interpretation.models import (
     LineStatus,
     Mode,
 )
+from events_api.people.language_names import language_name
 from events_api.people.models import Language, User
 from events_api.people.serializers import PhoneField
 
@@ -110,10 +111,15 @@ class InterpreterRequestCreateSerializer(StrictFieldsMixin, serializers.Serializ
 
 class DemandLineSerializer(serializers.ModelSerializer):
     language = serializers.CharField(source="language_id", read_only=True)
+    language_name = serializers.SerializerMethodField(
+        help_text=_("The language's name in the reader's language.")
+    )
     event_title = serializers.SerializerMethodField(
         help_text=_("The event's kind instead when you may not see the event itself.")
     )
     starts_at = serializers.DateTimeField(source="event.starts_at", read_only=True)
+    ends_at = serializers.DateTimeField(source="event.ends_at", read_only=True)
+    timezone = serializers.CharField(source="event.timezone", read_only=True)
     assignment = serializers.SerializerMethodField()
 
     class Meta:
@@ -123,7 +129,10 @@ class DemandLineSerializer(serializers.ModelSerializer):
             "event",
             "event_title",
             "starts_at",
+            "ends_at",
+            "timezone",
             "language",
+            "language_name",
             "mode",
             "people",
             "status",
@@ -132,6 +141,9 @@ class DemandLineSerializer(serializers.ModelSerializer):
             "share_names",
             "assignment",
         ]
+
+    def get_language_name(self, line) -> str:
+        return language_name(line.language)
 
     def get_event_title(self, line) -> str:
         return shown_title(line.event, getattr(line, "event_title_shown", False))
@@ -324,6 +336,7 @@ class CoverageSerializer(serializers.Serializer):
     title = TranslatedTextField()
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
+    timezone = serializers.CharField()
     event_status = serializers.CharField()
     languages = serializers.IntegerField(help_text=_("Languages with people needing them."))
     people = serializers.IntegerField(help_text=_("People needing an interpreter."))

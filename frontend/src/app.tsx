@@ -14,6 +14,9 @@ import { useStore } from "./store";
 const committees = () => import("./pages/committees");
 const account = () => import("./pages/account");
 const cbo = () => import("./pages/cbo");
+const organiser = () => import("./pages/organiser");
+const interpreting = () => import("./pages/interpreting");
+const door = () => import("./pages/door");
 
 export const ROUTES: readonly Route[] = [
   { pattern: "/", page: HomePage },
@@ -31,6 +34,15 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/me/calendar", page: lazy(() => account().then((m) => ({ default: m.MyCalendarPage }))) },
   { pattern: "/cbo/register", page: lazy(() => cbo().then((m) => ({ default: m.CboRegisterPage }))) },
   { pattern: "/cbo/registrations", page: lazy(() => cbo().then((m) => ({ default: m.CboRegistrationsPage }))) },
+  { pattern: "/organiser", page: lazy(() => organiser().then((m) => ({ default: m.OrganiserSummitsPage }))) },
+  { pattern: "/organiser/summits/:id", page: lazy(() => organiser().then((m) => ({ default: m.OrganiserDashboardPage }))) },
+  { pattern: "/organiser/sessions/:id/attendees", page: lazy(() => organiser().then((m) => ({ default: m.OrganiserAttendeesPage }))) },
+  { pattern: "/interpreting", page: lazy(() => interpreting().then((m) => ({ default: m.DemandBoardPage }))) },
+  { pattern: "/interpreting/roster", page: lazy(() => interpreting().then((m) => ({ default: m.RosterPage }))) },
+  { pattern: "/interpreting/coverage", page: lazy(() => interpreting().then((m) => ({ default: m.CoveragePage }))) },
+  { pattern: "/me/jobs", page: lazy(() => interpreting().then((m) => ({ default: m.MyJobsPage }))) },
+  { pattern: "/door", page: lazy(() => door().then((m) => ({ default: m.DoorEventsPage }))) },
+  { pattern: "/door/:id", page: lazy(() => door().then((m) => ({ default: m.DoorPage }))) },
 ];
 
 export function App() {

@@ -14,7 +14,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from events_api.events.models import Event
+from events_api.core.i18n import pick
+from events_api.events.models import Event, EventKind
+from events_api.events.rules import visible_events_q
 from events_api.events.services.locking import lock_event
 from events_api.interpretation.conflicts import jobs_collide
 from events_api.interpretation.errors import (
@@ -63,7 +65,7 @@ def nearby_jobs(event: Event, interpreter_id: int | None = None):
         status__in=ACTIVE_ASSIGNMENT,
         line__event__starts_at__lt=event.ends_at + buffer,
         line__event__ends_at__gt=event.starts_at - buffer,
-    ).select_related("line__event", "line__language")
+    ).select_related("line__event__school", "line__language")
     if interpreter_id is not None:
         jobs = jobs.filter(interpreter_id=interpreter_id)
     return jobs
@@ -77,16 +79,27 @@ def first_collision(jobs, event: Event, mode: str) -> Assignment | None:
     return None
 
 
-def conflict_body(job: Assignment) -> dict:
+def conflict_body(job: Assignment, reader=None) -> dict:
+    """The colliding job as the 409 carries it: enough to say in words where the
+    interpreter already is and when ("already at P.S. 20 from 5 to 7 pm"), in the event's
+    own zone. The title is the reader's language, or the event's kind when ``reader`` may
+    not see the event itself (a members-only meeting)."""
     event = job.line.event
+    visible = (
+        reader is not None and Event.objects.filter(visible_events_q(reader), pk=event.pk).exists()
+    )
     return {
         "id": job.pk,
         "status": job.status,
         "line": job.line_id,
         "event": event.pk,
-        "event_title": str(event),
+        "event_title": pick(event.title) if visible else str(EventKind(event.kind).label),
         "starts_at": event.starts_at.isoformat(),
         "ends_at": event.ends_at.isoformat(),
+        "timezone": event.timezone,
+        "school": event.school.name if event.school_id else None,
+        "address": event.address,
+        "room": event.room,
         "language": job.line.language_id,
         "mode": job.line.mode,
     }
@@ -120,7 +133,9 @@ def assign(*, line_id: int, interpreter_id: int, by) -> Assignment:
             raise InterpreterLacksMode()
         collision = first_collision(nearby_jobs(event, interpreter.pk), event, line.mode)
         if collision is not None:
-            raise DoubleBooked(extra={"conflicting_assignment": conflict_body(collision)})
+            raise DoubleBooked(
+                extra={"conflicting_assignment": conflict_body(collision, reader=by)}
+            )
         try:
             with transaction.atomic():
                 assignment = Assignment.objects.create(

@@ -1507,6 +1507,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/summits/{id}/dashboard/interpretation/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interpreter demand, coverage and late requests per language
+         * @description Annual summits. The public sees published ones; organisers also their drafts.
+         */
+        get: operations["api_v1_summits_dashboard_interpretation_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/summits/{id}/rooms/": {
         parameters: {
             query?: never;
@@ -2056,6 +2076,7 @@ export interface components {
             starts_at: string;
             /** Format: date-time */
             ends_at: string;
+            timezone: string;
             event_status: string;
             /** @description Languages with people needing them. */
             languages: number;
@@ -2080,6 +2101,19 @@ export interface components {
             interpreter: number | null;
             interpreter_name: string | null;
             reconfirm: boolean;
+        };
+        DashboardLanguage: {
+            language: string;
+            /** @description People needing an interpreter. */
+            needed: number;
+            /** @description Of them, people whose interpreter is assigned or confirmed. */
+            covered: number;
+            /** @description Of them, people whose interpreter confirmed. */
+            confirmed: number;
+            /** @description Lines still without an interpreter. */
+            gaps: number;
+            /** @description Requests made inside the lead time. */
+            late_requests: number;
         };
         DashboardRow: {
             session: number;
@@ -2115,7 +2149,12 @@ export interface components {
             readonly event_title: string;
             /** Format: date-time */
             readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly timezone: string;
             readonly language: string;
+            /** @description The language's name in the reader's language. */
+            readonly language_name: string;
             mode: components["schemas"]["InterpretationModeEnum"];
             people?: number;
             status?: components["schemas"]["InterpretationStatusEnum"];
@@ -11495,6 +11534,8 @@ export interface operations {
     api_v1_summits_list: {
         parameters: {
             query?: {
+                /** @description Only the summits I organise (or the others) */
+                managed?: boolean;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -11834,6 +11875,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardRow"][];
+                };
+            };
+            /** @description Signed out, or not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_summits_dashboard_interpretation_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardLanguage"][];
                 };
             };
             /** @description Signed out, or not allowed to do this. */

@@ -38,6 +38,21 @@ function Nav() {
             <a href="/cbo/registrations">{t("nav.cbo_registrations")}</a>
           </li>
         )}
+        {profile && profile.roles.includes("organiser") && (
+          <li>
+            <a href="/organiser">{t("nav.organiser")}</a>
+          </li>
+        )}
+        {profile && profile.roles.includes("interpreter_coordinator") && (
+          <li>
+            <a href="/interpreting">{t("nav.interpreting")}</a>
+          </li>
+        )}
+        {profile && (profile.roles.includes("organiser") || profile.roles.includes("door_volunteer")) && (
+          <li>
+            <a href="/door">{t("nav.door")}</a>
+          </li>
+        )}
         <li>
           {profile ? (
             <button type="button" class="link" onClick={out}>

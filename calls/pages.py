@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from calls.models import Outcome
-from calls.views import committee_subject, event_subject
+from calls.subjects import committee_subject, event_subject
 from events_api.calendars.event_items import event_location
 from events_api.core.errors import Forbidden, NotFound
 from events_api.core.i18n import pick, request_language

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from committees.messages import committee_page
 from committees.models import (
     Committee,
     ExceptionKind,
@@ -51,10 +52,6 @@ def series_uid(series_id: int) -> str:
     return f"committee-series-{series_id}@{uid_host()}"
 
 
-def committee_page_url(committee_id: int) -> str:
-    return absolute(f"/committees/{committee_id}")
-
-
 def committee_ics_url(committee_id: int) -> str:
     return absolute(reverse("calendar-committee", args=[committee_id]))
 
@@ -90,7 +87,7 @@ def series_items(
         ends_at=start + duration,
         tzid=series.timezone,
         location=event_location(place),
-        url=committee_page_url(series.committee_id),
+        url=committee_page(series.committee_id),
         sequence=series.version,
         last_modified=series.updated_at,
         rrule=series.rrule,

@@ -332,3 +332,22 @@ def test_rsvp_after_answers_close_says_so(open_page):
     expect(page.locator("input[name=response]")).to_have_count(0)
     assert not Registration.objects.filter(event=event, user__email=PARENT).exists()
     assert_accessible(page)
+
+
+def test_a_filter_chosen_before_the_lists_arrive_is_kept(open_page):
+    """The language list of the filters may come after the person has chosen a kind: its
+    arrival must not put the kind back to "any" before the form is sent."""
+    page = open_page("/committees", "en")
+    held = []
+    page.route("**/api/v1/languages/**", lambda route: held.append(route))
+    page.reload()
+    cards = page.locator("main ul.cards > li")
+    expect(cards.first).to_be_visible()
+    page.get_by_label("Kind of committee").select_option("citywide_advisory")
+    assert held, "the language list was asked for"
+    for route in held:
+        route.continue_()
+    expect(page.get_by_label("Language").locator("option")).not_to_have_count(1)
+    page.get_by_role("button", name="Show committees").click()
+    expect(cards).to_have_count(1)
+    assert page.evaluate("location.search") == "?kind=citywide_advisory"

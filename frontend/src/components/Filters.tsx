@@ -1,6 +1,7 @@
 /** The selects the public lists filter by (language, borough, school), shared by the events
  * and committees pages. Each is a plain <select> in a form that puts its values in the
  * address, so a CBO can hand out a link to a filtered list. */
+import { useEffect, useState } from "preact/hooks";
 import { loadLanguages, languageLabel } from "../api/catalogue";
 import { api, unwrap } from "../api/client";
 import { t } from "../i18n";
@@ -25,10 +26,18 @@ export function SelectFilter({
   options: readonly Option[];
   onChange?: (value: string) => void;
 }) {
+  // The select keeps what the person chose until the form is sent: without this, options
+  // that arrive later (languages, schools) re-render it back to the value in the address.
+  const [chosen, setChosen] = useState(value);
+  useEffect(() => setChosen(value), [value]);
+  const choose = (next: string) => {
+    setChosen(next);
+    onChange?.(next);
+  };
   return (
     <div class="field">
       <label for={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} value={value} onChange={onChange && ((e) => onChange(e.currentTarget.value))}>
+      <select id={`filter-${name}`} name={name} value={chosen} onChange={(e) => choose(e.currentTarget.value)}>
         <option value="">{any}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api/client";
 import { t } from "../i18n";
 
@@ -40,11 +40,14 @@ export type Loaded<T> = { data?: T; error?: unknown; loading: boolean; reload: (
 /** Loads data once (and on reload()), with the state a page needs to show it. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  // Only the latest load may land: a slow answer to an earlier one is dropped.
+  const latest = useRef(0);
   const run = useCallback(() => {
+    const ticket = ++latest.current;
     setState((previous) => ({ ...previous, loading: true, error: undefined }));
     load().then(
-      (data) => setState({ data, loading: false }),
-      (error: unknown) => setState({ error, loading: false }),
+      (data) => ticket === latest.current && setState({ data, loading: false }),
+      (error: unknown) => ticket === latest.current && setState({ error, loading: false }),
     );
   }, deps);
   useEffect(run, [run]);

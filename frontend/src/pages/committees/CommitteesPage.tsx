@@ -69,17 +69,13 @@ function FilterForm({ filters }: { filters: Filters }) {
     <form class="filters" onSubmit={apply} aria-labelledby="committee-filters-heading">
       <h2 id="committee-filters-heading">{t("committee.filters")}</h2>
       <div class="filter-grid">
-        <div class="field">
-          <label for="filter-kind">{t("committee.filter_kind")}</label>
-          <select id="filter-kind" name="kind" value={filters.kind ?? ""}>
-            <option value="">{t("committee.any_kind")}</option>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kindLabel(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          name="kind"
+          label={t("committee.filter_kind")}
+          any={t("committee.any_kind")}
+          value={filters.kind ?? ""}
+          options={KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
+        />
         <SelectFilter
           name="borough"
           label={t("committee.filter_borough")}

@@ -15,6 +15,7 @@ class CommitteesConfig(AppConfig):
             register_managers,
             register_personal_events,
         )
+        from events_api.people.desks import register_desk
 
         # Chairs, co-chairs and secretaries manage their committee's meeting events.
         register_managers(rules.managed_meetings_q)
@@ -23,3 +24,5 @@ class CommitteesConfig(AppConfig):
         # A member's committee meetings belong in their own calendar.
         register_personal_events(rules.members_meetings_q)
         register_event_filters(committee=IdFilter(field_name="meeting__committee"))
+        # The web app shows the chair's desk to those who manage a committee.
+        register_desk("committee_manager", lambda user: bool(rules.manager_of(user)))

@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import (
@@ -34,10 +35,23 @@ class CommitteeFilter(django_filters.FilterSet):
         label=_("Works in this language"),
     )
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices)
+    managed = django_filters.BooleanFilter(
+        method="filter_managed",
+        label=_("Only the committees I chair, co-chair or am the secretary of (or the others)"),
+    )
 
     class Meta:
         model = Committee
-        fields = ["kind", "school", "borough", "language", "visibility"]
+        fields = ["kind", "school", "borough", "language", "visibility", "managed"]
+
+    def filter_managed(self, queryset, name, value):
+        from committees.rules import manager_of
+
+        user = self.request.user
+        if getattr(user, "is_superuser", False):
+            return queryset if value else queryset.none()
+        mine = Q(pk__in=manager_of(user))
+        return queryset.filter(mine) if value else queryset.exclude(mine)
 
 
 class MeetingFilter(django_filters.FilterSet):

@@ -83,6 +83,16 @@ def manager_of(user) -> frozenset[int]:
     )
 
 
+def chair_of(user) -> frozenset[int]:
+    if not _signed_in(user):
+        return frozenset()
+    return _cached(
+        user,
+        "_committee_chair_ids",
+        lambda: current_memberships(user, CHAIR_ROLES).values_list("committee_id", flat=True),
+    )
+
+
 def is_member(user, committee: Committee) -> bool:
     return _superuser(user) or committee.pk in member_of(user)
 
@@ -92,9 +102,7 @@ def is_manager(user, committee: Committee) -> bool:
 
 
 def is_chair(user, committee: Committee) -> bool:
-    if _superuser(user):
-        return True
-    return current_memberships(user, CHAIR_ROLES).filter(committee=committee).exists()
+    return _superuser(user) or committee.pk in chair_of(user)
 
 
 # --- predicates -----------------------------------------------------------------------------

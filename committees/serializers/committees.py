@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from committees import rules
 from committees.models import Committee, Invitation, MemberRole, Membership
 from events_api.calendars.serializers import CalendarLinksSerializer
 from events_api.core.serializers import (
@@ -33,6 +34,12 @@ class CommitteeSerializer(serializers.ModelSerializer):
     calendar = serializers.SerializerMethodField(
         help_text=_("Subscribe links for a public committee's meetings; empty when members-only.")
     )
+    can_manage = serializers.SerializerMethodField(
+        help_text=_("Whether you may change the committee, its members and its meetings.")
+    )
+    can_approve_minutes = serializers.SerializerMethodField(
+        help_text=_("Whether you may approve minutes (chairs and co-chairs).")
+    )
 
     class Meta:
         model = Committee
@@ -53,6 +60,8 @@ class CommitteeSerializer(serializers.ModelSerializer):
             "voting_members",
             "late_notices",
             "calendar",
+            "can_manage",
+            "can_approve_minutes",
         ]
         read_only_fields = fields
 
@@ -61,6 +70,16 @@ class CommitteeSerializer(serializers.ModelSerializer):
         from committees.calendar import committee_calendar_links
 
         return committee_calendar_links(committee)
+
+    def _user(self):
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
+    def get_can_manage(self, committee) -> bool:
+        return rules.is_manager(self._user(), committee)
+
+    def get_can_approve_minutes(self, committee) -> bool:
+        return rules.is_chair(self._user(), committee)
 
 
 class CommitteeWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):

@@ -5,10 +5,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from events_api.core.filtering import AwareDateTimeFilter
-from events_api.events.hooks import event_filters
+from events_api.events.hooks import event_filters, managed_events_q
 from events_api.events.models import Event, EventKind, EventStatus, Registration
 from events_api.events.models import RegistrationStatus as RS
 from events_api.people.models import Borough, Language
+from events_api.people.roles import Role, has_role
 
 
 class BaseEventFilter(django_filters.FilterSet):
@@ -28,6 +29,9 @@ class BaseEventFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(choices=EventStatus.choices)
     kind = django_filters.ChoiceFilter(choices=EventKind.choices)
+    check_in = django_filters.BooleanFilter(
+        method="filter_check_in", label=_("Only the events I may check people in at")
+    )
 
     class Meta:
         model = Event
@@ -40,7 +44,15 @@ class BaseEventFilter(django_filters.FilterSet):
             "status",
             "kind",
             "school",
+            "check_in",
         ]
+
+    def filter_check_in(self, queryset, name, value):
+        """Door volunteers check in at every event; others at the events they manage."""
+        if has_role(self.request.user, Role.DOOR_VOLUNTEER):
+            return queryset if value else queryset.none()
+        mine = managed_events_q(self.request.user)
+        return queryset.filter(mine) if value else queryset.exclude(mine)
 
     def filter_has_seats(self, queryset, name, value):
         open_q = Q(capacity__isnull=True) | Q(capacity__gt=F("seats_taken"))

@@ -62,6 +62,11 @@ def title_shown(user, event_ref: str = "pk") -> Exists:
     return Exists(Event.objects.filter(visible_events_q(user), pk=OuterRef(event_ref)))
 
 
+def is_on_roster(user) -> bool:
+    """The account is an interpreter on the roster (active or not: past jobs stay theirs)."""
+    return _signed_in(user) and Interpreter.objects.filter(user=user).exists()
+
+
 def interpreting_jobs_q(user) -> Q:
     """For the events core: the events ``user`` interprets at, for their own calendar. A
     subquery, not a join, so an event with two jobs appears once."""

@@ -89,6 +89,12 @@ class ProfileSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     )
     phone = PhoneField(required=False, allow_blank=True)
     roles = serializers.SerializerMethodField()
+    desks = serializers.SerializerMethodField(
+        help_text=_(
+            "Staff desks beyond the roles: committee_manager (chairs, co-chairs or is the "
+            "secretary of a committee), interpreter (on the interpreter roster)."
+        )
+    )
     organizations = OrganizationMembershipSerializer(
         source="memberships", many=True, read_only=True
     )
@@ -103,6 +109,7 @@ class ProfileSerializer(StrictFieldsMixin, serializers.ModelSerializer):
             "phone",
             "preferred_channel",
             "roles",
+            "desks",
             "organizations",
         ]
         read_only_fields = ["id", "email"]
@@ -111,6 +118,11 @@ class ProfileSerializer(StrictFieldsMixin, serializers.ModelSerializer):
         from events_api.people.roles import role_names
 
         return sorted(role_names(user))
+
+    def get_desks(self, user) -> list[str]:
+        from events_api.people.desks import desk_names
+
+        return desk_names(user)
 
     def validate(self, attrs):
         channel = attrs.get("preferred_channel", self.instance.preferred_channel)

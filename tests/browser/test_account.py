@@ -98,6 +98,9 @@ def test_sign_in_with_password_then_sign_out(open_page):
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="My registrations")).to_be_visible()
     expect(nav.get_by_role("link", name="Families we registered")).to_have_count(0)
+    # Farida chairs a welcoming committee: her desk is one tap away; she interprets nowhere.
+    expect(nav.get_by_role("link", name="Committee desk")).to_have_attribute("href", "/chair")
+    expect(nav.get_by_role("link", name="My interpreting jobs")).to_have_count(0)
     session = page.request.get("/_allauth/browser/v1/auth/session").json()
     assert session["data"]["user"]["email"] == PARENT
 
@@ -105,6 +108,18 @@ def test_sign_in_with_password_then_sign_out(open_page):
     expect(nav.get_by_role("link", name="Sign in")).to_be_visible()
     expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))
     assert page.request.get("/_allauth/browser/v1/auth/session").status == 401
+
+
+def test_an_interpreter_finds_their_jobs_in_the_menu(open_page):
+    page = open_page("/")
+    expect(h1(page)).to_be_visible()
+    sign_in(page, "interpreter@demo.opendoors.nyc")
+    page.goto("/")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="My interpreting jobs")).to_have_attribute(
+        "href", "/me/jobs"
+    )
+    expect(nav.get_by_role("link", name="Committee desk")).to_have_count(0)
 
 
 def test_sign_in_with_a_code_sent_by_email(open_page):

@@ -333,6 +333,48 @@ def test_committee_list_filters(api):
     assert api.get("/api/v1/committees/?language=xx").status_code == 400
 
 
+def test_committees_i_manage_and_what_i_may_do_there():
+    """?managed=true lists the committees the user chairs, co-chairs or is the secretary
+    of; each committee says whether the user may change it and approve its minutes."""
+    chaired_one, chair = chaired()
+    as_secretary = CommitteeFactory()
+    MembershipFactory(committee=as_secretary, user=chair, role="secretary")
+    as_member = CommitteeFactory()
+    MembershipFactory(committee=as_member, user=chair, role="parent")
+    ended = CommitteeFactory()
+    MembershipFactory(
+        committee=ended,
+        user=chair,
+        role="chair",
+        term_end=timezone.localdate() - timedelta(days=1),
+    )
+    api = client_for(chair)
+
+    def listed(query):
+        response = api.get(f"/api/v1/committees/?{query}&page_size=50")
+        assert response.status_code == 200, response.json()
+        return {
+            c["id"]: (c["can_manage"], c["can_approve_minutes"]) for c in response.json()["results"]
+        }
+
+    assert listed("managed=true") == {
+        chaired_one.pk: (True, True),
+        as_secretary.pk: (True, False),
+    }
+    others = listed("managed=false")
+    assert others[as_member.pk] == (False, False)
+    assert others[ended.pk] == (False, False)
+    assert chaired_one.pk not in others
+
+
+def test_managed_committees_are_none_for_the_public(api):
+    CommitteeFactory()
+    body = api.get("/api/v1/committees/?managed=true").json()
+    assert body["count"] == 0
+    everyone = api.get("/api/v1/committees/").json()["results"]
+    assert everyone and all(not c["can_manage"] for c in everyone)
+
+
 def test_committee_list_query_count_is_flat(api):
     def make(n):
         for _ in range(n):

@@ -97,6 +97,25 @@ def test_only_organisers_and_door_volunteers_check_in(api, session_and_door):
     )
 
 
+def test_the_door_lists_the_events_each_person_may_check_in_at(session_and_door):
+    """?check_in=true: a door volunteer works at every event; an organiser only at the
+    events they organise (the others would answer 403 at the door)."""
+    event, organiser = session_and_door
+    other = EventFactory(status="published")
+
+    def ids(api, value="true"):
+        response = api.get(f"/api/v1/events/?check_in={value}&page_size=100")
+        assert response.status_code == 200, response.json()
+        return {e["id"] for e in response.json()["results"]}
+
+    assert event.pk in ids(organiser)
+    assert other.pk not in ids(organiser)
+    assert other.pk in ids(organiser, "false")
+    volunteer = client_for(UserFactory(roles=[Role.DOOR_VOLUNTEER]))
+    assert {event.pk, other.pk} <= ids(volunteer)
+    assert ids(client_for(UserFactory())) == set()
+
+
 def test_walk_in_while_seats_remain_then_full(session_and_door):
     event, door = session_and_door
     first = door.post(

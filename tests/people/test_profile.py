@@ -34,6 +34,7 @@ def test_me_shows_own_profile_roles_and_organisations(db):
         "phone": "",
         "preferred_channel": "email",
         "roles": ["cbo_staff"],
+        "desks": [],
         "organizations": [
             {
                 "organization": membership.organization.pk,
@@ -100,3 +101,25 @@ def test_put_is_not_allowed_on_me(user_api):
     response = user_api.put("/api/v1/me/", {"display_name": "x"})
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+def test_me_lists_the_desks_of_a_committee_chair_and_an_interpreter(db):
+    """The web app links a chair to their committees and an interpreter to their jobs; the
+    profile says which desks an account has, whatever its platform roles."""
+    from tests.committees.factories import MembershipFactory
+    from tests.conftest import client_for
+    from tests.interpretation.factories import InterpreterFactory
+
+    chair = MembershipFactory(role="chair").user
+    interpreter = InterpreterFactory(user=UserFactory()).user
+    both = MembershipFactory(role="secretary").user
+    InterpreterFactory(user=both)
+    member = MembershipFactory(role="parent").user
+
+    def desks(user):
+        return client_for(user).get("/api/v1/me/").json()["desks"]
+
+    assert desks(chair) == ["committee_manager"]
+    assert desks(interpreter) == ["interpreter"]
+    assert desks(both) == ["committee_manager", "interpreter"]
+    assert desks(member) == []

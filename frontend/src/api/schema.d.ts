@@ -2017,6 +2017,10 @@ export interface components {
             readonly late_notices: number;
             /** @description Subscribe links for a public committee's meetings; empty when members-only. */
             readonly calendar: components["schemas"]["CalendarLinks"] | null;
+            /** @description Whether you may change the committee, its members and its meetings. */
+            readonly can_manage: boolean;
+            /** @description Whether you may approve minutes (chairs and co-chairs). */
+            readonly can_approve_minutes: boolean;
         };
         /**
          * @description * `welcoming` - School parent welcoming committee
@@ -3426,6 +3430,8 @@ export interface components {
             phone?: string;
             preferred_channel?: components["schemas"]["PreferredChannelEnum"];
             readonly roles: string[];
+            /** @description Staff desks beyond the roles: committee_manager (chairs, co-chairs or is the secretary of a committee), interpreter (on the interpreter roster). */
+            readonly desks: string[];
             readonly organizations: components["schemas"]["OrganizationMembership"][];
         };
         Quorum: {
@@ -4609,6 +4615,8 @@ export interface operations {
                  */
                 kind?: "citywide_advisory" | "multicultural_advisory" | "welcoming";
                 language?: string;
+                /** @description Only the committees I chair, co-chair or am the secretary of (or the others) */
+                managed?: boolean;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -6508,6 +6516,8 @@ export interface operations {
         parameters: {
             query?: {
                 borough?: string;
+                /** @description Only the events I may check people in at */
+                check_in?: boolean;
                 committee?: number;
                 /** @description Seats left (or unlimited) */
                 has_seats?: boolean;

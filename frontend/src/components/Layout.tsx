@@ -53,6 +53,16 @@ function Nav() {
             <a href="/door">{t("nav.door")}</a>
           </li>
         )}
+        {profile && profile.desks.includes("committee_manager") && (
+          <li>
+            <a href="/chair">{t("nav.chair")}</a>
+          </li>
+        )}
+        {profile && profile.desks.includes("interpreter") && (
+          <li>
+            <a href="/me/jobs">{t("nav.my_jobs")}</a>
+          </li>
+        )}
         <li>
           {profile ? (
             <button type="button" class="link" onClick={out}>

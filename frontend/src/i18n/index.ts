@@ -10,17 +10,38 @@ type Entry = string | Partial<Record<Intl.LDMLPluralRule, string>>;
 export type Catalogue = Record<string, Entry>;
 
 const loaders = import.meta.glob<{ default: Catalogue }>("./*/*.json");
+/** Loaded with the language, for every page. */
 export const AREAS = ["core", "committees", "account"] as const;
+/** Staff consoles' own catalogues, loaded with their chunk (loadArea) so that families
+ * never download them. */
+export const STAFF_AREAS = ["builder", "chair", "records"] as const;
+type Area = (typeof AREAS)[number] | (typeof STAFF_AREAS)[number];
 
 let current: UiLanguage = LANGUAGES[0];
 let catalogue: Catalogue = {};
 let plurals = new Intl.PluralRules("en");
+const wanted = new Set<Area>(AREAS);
+
+async function areaCatalogue(area: Area, code: string): Promise<Catalogue> {
+  return (await loaders[`./${area}/${code}.json`]()).default;
+}
 
 export async function loadLanguage(language: UiLanguage): Promise<void> {
-  const parts = await Promise.all(AREAS.map((area) => loaders[`./${area}/${language.code}.json`]()));
-  catalogue = Object.assign({}, ...parts.map((part) => part.default));
+  const parts = await Promise.all([...wanted].map((area) => areaCatalogue(area, language.code)));
+  catalogue = Object.assign({}, ...parts);
   current = language;
   plurals = new Intl.PluralRules(language.tag);
+}
+
+/** Adds a staff area's strings in the current language (and keeps them on a language
+ * change). Resolves once they can be used. */
+export async function loadArea(area: (typeof STAFF_AREAS)[number]): Promise<void> {
+  if (wanted.has(area)) return;
+  const code = current.code;
+  const part = await areaCatalogue(area, code);
+  wanted.add(area);
+  if (current.code === code) catalogue = { ...catalogue, ...part };
+  else await loadLanguage(current);
 }
 
 export function language(): UiLanguage {

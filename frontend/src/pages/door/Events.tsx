@@ -25,7 +25,7 @@ function Events() {
     (page) =>
       unwrap(
         api.GET("/api/v1/events/", {
-          params: { query: { status: "published", starts_after: startOfToday(), page, page_size: PAGE_SIZE } },
+          params: { query: { status: "published", check_in: true, starts_after: startOfToday(), page, page_size: PAGE_SIZE } },
         }),
       ),
     [],

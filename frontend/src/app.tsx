@@ -1,5 +1,6 @@
 import { useEffect } from "preact/hooks";
 import { Layout } from "./components/Layout";
+import { loadArea } from "./i18n";
 import { chosen } from "./locale";
 import { LanguagePage } from "./pages/LanguagePage";
 import { EventPage } from "./pages/EventPage";
@@ -17,6 +18,10 @@ const cbo = () => import("./pages/cbo");
 const organiser = () => import("./pages/organiser");
 const interpreting = () => import("./pages/interpreting");
 const door = () => import("./pages/door");
+// Staff consoles with catalogues of their own: the strings come with the page.
+const builder = () => Promise.all([import("./pages/builder"), loadArea("builder")]).then(([m]) => m);
+const chair = () => Promise.all([import("./pages/chair"), loadArea("chair")]).then(([m]) => m);
+const records = () => Promise.all([import("./pages/records"), loadArea("records")]).then(([m]) => m);
 
 export const ROUTES: readonly Route[] = [
   { pattern: "/", page: HomePage },
@@ -35,12 +40,24 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/cbo/register", page: lazy(() => cbo().then((m) => ({ default: m.CboRegisterPage }))) },
   { pattern: "/cbo/registrations", page: lazy(() => cbo().then((m) => ({ default: m.CboRegistrationsPage }))) },
   { pattern: "/organiser", page: lazy(() => organiser().then((m) => ({ default: m.OrganiserSummitsPage }))) },
+  { pattern: "/organiser/summits/new", page: lazy(() => builder().then((m) => ({ default: m.BuilderSummitNewPage }))) },
+  { pattern: "/organiser/summits/:id/build", page: lazy(() => builder().then((m) => ({ default: m.BuilderSummitPage }))) },
+  { pattern: "/organiser/summits/:id/sessions/new", page: lazy(() => builder().then((m) => ({ default: m.BuilderSessionPage }))) },
+  { pattern: "/organiser/sessions/:id/edit", page: lazy(() => builder().then((m) => ({ default: m.BuilderSessionPage }))) },
   { pattern: "/organiser/summits/:id", page: lazy(() => organiser().then((m) => ({ default: m.OrganiserDashboardPage }))) },
   { pattern: "/organiser/sessions/:id/attendees", page: lazy(() => organiser().then((m) => ({ default: m.OrganiserAttendeesPage }))) },
   { pattern: "/interpreting", page: lazy(() => interpreting().then((m) => ({ default: m.DemandBoardPage }))) },
   { pattern: "/interpreting/roster", page: lazy(() => interpreting().then((m) => ({ default: m.RosterPage }))) },
   { pattern: "/interpreting/coverage", page: lazy(() => interpreting().then((m) => ({ default: m.CoveragePage }))) },
   { pattern: "/me/jobs", page: lazy(() => interpreting().then((m) => ({ default: m.MyJobsPage }))) },
+  { pattern: "/chair", page: lazy(() => chair().then((m) => ({ default: m.ChairCommitteesPage }))) },
+  { pattern: "/chair/committees/:id", page: lazy(() => chair().then((m) => ({ default: m.ChairCalendarPage }))) },
+  { pattern: "/chair/committees/:id/meetings/new", page: lazy(() => chair().then((m) => ({ default: m.ChairMeetingFormPage }))) },
+  { pattern: "/chair/meetings/:id", page: lazy(() => chair().then((m) => ({ default: m.ChairMeetingPage }))) },
+  { pattern: "/chair/meetings/:id/attendance", page: lazy(() => chair().then((m) => ({ default: m.ChairAttendancePage }))) },
+  { pattern: "/chair/committees/:id/members", page: lazy(() => records().then((m) => ({ default: m.RecordsMembersPage }))) },
+  { pattern: "/chair/meetings/:id/agenda", page: lazy(() => records().then((m) => ({ default: m.RecordsAgendaPage }))) },
+  { pattern: "/chair/meetings/:id/minutes", page: lazy(() => records().then((m) => ({ default: m.RecordsMinutesPage }))) },
   { pattern: "/door", page: lazy(() => door().then((m) => ({ default: m.DoorEventsPage }))) },
   { pattern: "/door/:id", page: lazy(() => door().then((m) => ({ default: m.DoorPage }))) },
 ];

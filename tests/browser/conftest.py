@@ -10,7 +10,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from events_api.people.demo import DEMO_PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -155,3 +157,30 @@ def screenshot(page: Page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def csrf(page: Page) -> str:
+    return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+
+
+def sign_in(page: Page, email: str) -> None:
+    """Signs in through allauth's browser API (the page tests do it through the form)."""
+    response = page.request.post(
+        "/_allauth/browser/v1/auth/login",
+        data={"email": email, "password": DEMO_PASSWORD},
+        headers={"X-CSRFToken": csrf(page)},
+    )
+    assert response.status == 200, response.text()
+
+
+def h1(page: Page):
+    return page.locator("main h1")
+
+
+def open_signed_in(open_page, path: str, email: str, **options) -> Page:
+    """A page signed in as ``email`` (demo password), opened at ``path``."""
+    page = open_page("/", **options)
+    expect(h1(page)).to_be_visible()
+    sign_in(page, email)
+    page.goto(path)
+    return page

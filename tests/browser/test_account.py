@@ -16,7 +16,15 @@ from events_api.events.passes import hash_token
 from events_api.events.services import registration as services
 from events_api.people.demo import DEMO_PASSWORD
 from events_api.people.models import User
-from tests.browser.conftest import PHONE, assert_accessible, chosen_language, screenshot
+from tests.browser.conftest import (
+    PHONE,
+    assert_accessible,
+    chosen_language,
+    csrf,
+    h1,
+    screenshot,
+    sign_in,
+)
 
 # Transactional (a live server), restoring the migrations' data after each test like the
 # other live-server tests, so tests that follow see the same database.
@@ -28,20 +36,6 @@ TALK = "Talking with teachers: parent-teacher conferences"
 FEED_PATH = re.compile(r"^webcal://[^/]+(/calendar/feeds/[A-Za-z0-9_-]{20,100}\.ics)$")
 
 
-def csrf(page: Page) -> str:
-    return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
-
-
-def sign_in(page: Page, email: str) -> None:
-    """Signs in through allauth's browser API (the page tests do it through the form)."""
-    response = page.request.post(
-        "/_allauth/browser/v1/auth/login",
-        data={"email": email, "password": DEMO_PASSWORD},
-        headers={"X-CSRFToken": csrf(page)},
-    )
-    assert response.status == 200, response.text()
-
-
 def sign_out(page: Page) -> None:
     response = page.request.delete(
         "/_allauth/browser/v1/auth/session", headers={"X-CSRFToken": csrf(page)}
@@ -51,10 +45,6 @@ def sign_out(page: Page) -> None:
 
 def spoken(code: str) -> str:
     return f"{code[:3]} {code[3:]}"
-
-
-def h1(page: Page):
-    return page.locator("main h1")
 
 
 def register_parent() -> tuple[Registration, Registration]:
@@ -120,6 +110,10 @@ def test_an_interpreter_finds_their_jobs_in_the_menu(open_page):
         "href", "/me/jobs"
     )
     expect(nav.get_by_role("link", name="Committee desk")).to_have_count(0)
+    nav.get_by_role("link", name="My interpreting jobs").click()
+    # Her own availability is one link away from her jobs.
+    page.get_by_role("link", name="My availability").click()
+    expect(h1(page)).to_have_text("My availability")
 
 
 def test_sign_in_with_a_code_sent_by_email(open_page):

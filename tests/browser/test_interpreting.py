@@ -251,3 +251,252 @@ def test_an_account_not_on_the_roster_has_no_jobs_page(open_page):
     page.goto("/me/jobs")
     expect(page.locator("main")).to_contain_text("This account is not on the interpreters' roster.")
     expect(page.locator("main .card")).to_have_count(0)
+
+
+# --- the roster, editable (issue 12) --------------------------------------------------------
+
+
+def wall(moment: datetime) -> str:
+    """A datetime-local input's value for ``moment`` in New York."""
+    return moment.astimezone(NY).strftime("%Y-%m-%dT%H:%M")
+
+
+def open_roster(open_page, email=COORDINATOR, language="en", **options):
+    page = open_page("/", language, **options)
+    sign_in(page, email)
+    page.goto("/interpreting/roster")
+    expect(page.locator("main .interp-person").first).to_be_visible()
+    return page
+
+
+def add_language(form, code: str) -> None:
+    form.locator("#field-languages").select_option(code)
+    form.locator(".roster-add-language button").click()
+
+
+def test_coordinator_adds_an_interpreter_with_two_languages(open_page):
+    page = open_roster(open_page)
+    page.get_by_role("button", name="Add an interpreter").click()
+    form = page.locator("main .roster-new")
+    expect(form.get_by_role("heading", name="New interpreter")).to_be_visible()
+
+    # Nothing chosen: the API's messages are at the fields, the summary takes the focus.
+    form.get_by_role("button", name="Add to the roster").click()
+    summary = form.locator("#form-errors")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Please check what you entered.")
+    expect(form.locator("fieldset.roster-languages .field-error")).to_be_visible()
+    expect(form.locator("#field-modes .field-error")).to_be_visible()
+    assert not Interpreter.objects.filter(name="Nadia Haddad").exists()
+
+    form.get_by_label("Name", exact=True).fill("Nadia Haddad")
+    form.get_by_label("Email", exact=True).fill("nadia@lingua.example.org")
+    form.get_by_label("Phone", exact=True).fill("+17185550199")
+    form.get_by_label("Agency", exact=True).fill("Lingua NYC")
+    add_language(form, "ar")
+    add_language(form, "fr")
+    expect(form.locator(".roster-chosen li")).to_have_count(2)
+    form.get_by_label("in person").check()
+    form.get_by_label("by phone").check()
+    form.get_by_role("button", name="Add a time").click()
+    # An end before the start: the API says so at that window.
+    form.get_by_label("Time 1: from").fill("2031-05-06T17:00")
+    form.get_by_label("Time 1: until").fill("2031-05-06T09:00")
+    form.get_by_role("button", name="Add to the roster").click()
+    expect(form.locator(".roster-window .field-error")).to_have_text(
+        "The end must be after the start."
+    )
+    expect(summary.get_by_role("link", name=re.compile("^Time 1:"))).to_be_visible()
+    screenshot(page, "interpreting-roster-add-errors-en-phone")
+    assert_accessible(page)
+    assert not Interpreter.objects.filter(name="Nadia Haddad").exists()
+
+    form.get_by_label("Time 1: from").fill("2031-05-06T09:00")
+    form.get_by_label("Time 1: until").fill("2031-05-06T17:00")
+    form.get_by_label("Notes").fill("Prefers mornings")
+    form.get_by_role("button", name="Add to the roster").click()
+    notice = page.locator("main > .notice.success")
+    expect(notice).to_have_text("Nadia Haddad is on the roster.")
+    expect(notice).to_be_focused()
+
+    nadia = Interpreter.objects.get(name="Nadia Haddad")
+    assert set(nadia.languages.values_list("code", flat=True)) == {"ar", "fr"}
+    assert set(nadia.modes.values_list("mode", flat=True)) == {"in_person", "phone"}
+    assert (nadia.email, nadia.phone, nadia.agency, nadia.notes, nadia.active) == (
+        "nadia@lingua.example.org",
+        "+17185550199",
+        "Lingua NYC",
+        "Prefers mornings",
+        True,
+    )
+    [window] = nadia.availability.all()
+    assert window.starts_at == datetime(2031, 5, 6, 9, tzinfo=NY)
+    assert window.ends_at == datetime(2031, 5, 6, 17, tzinfo=NY)
+    card = page.locator(f"#person-{nadia.pk}")
+    expect(card).to_contain_text("Arabic, French")
+    expect(card).to_contain_text("in person, by phone")
+    expect(card).to_contain_text("May 6, 2031")
+    expect(page.locator("main .interp-person")).to_have_count(Interpreter.objects.count())
+
+
+def test_coordinator_edits_availability_and_mode_then_deactivates(open_page):
+    coordinator = User.objects.get(email=COORDINATOR)
+    starts, ends = evening(45)
+    event = EventFactory(title={"en": "Science fair"}, starts_at=starts, ends_at=ends)
+    line = request_line(event, language="es", mode="phone", by=coordinator)
+    ana = InterpreterFactory(name="Ana Nueva", languages=["es"], modes=["in_person"])
+
+    page = open_roster(open_page)
+    card = page.locator(f"#person-{ana.pk}")
+    expect(card).to_contain_text("No availability given")
+    card.get_by_role("button", name="Edit Ana Nueva").click()
+    card.get_by_label("by phone").check()
+    card.get_by_role("button", name="Add a time").click()
+    card.get_by_label("Time 1: from").fill(wall(starts - timedelta(hours=2)))
+    card.get_by_label("Time 1: until").fill(wall(ends + timedelta(hours=1)))
+    card.get_by_role("button", name="Save changes").click()
+    expect(card.get_by_role("status")).to_have_text("The changes to Ana Nueva are saved.")
+    expect(card).to_contain_text("in person, by phone")
+    ana.refresh_from_db()
+    assert set(ana.modes.values_list("mode", flat=True)) == {"in_person", "phone"}
+    [window] = ana.availability.all()
+    assert (window.starts_at, window.ends_at) == (
+        starts - timedelta(hours=2),
+        ends + timedelta(hours=1),
+    )
+
+    # Now free, available and working by phone, she is suggested for the phone line.
+    page.goto("/interpreting")
+    page.get_by_label("Event").select_option(label="Science fair")
+    line_card = page.locator(f"#line-{line.pk}")
+    line_card.get_by_role("button", name="Find an interpreter").click()
+    expect(line_card.get_by_role("button", name="Assign Ana Nueva")).to_be_visible()
+
+    page.goto("/interpreting/roster")
+    card = page.locator(f"#person-{ana.pk}")
+    card.get_by_role("button", name="Deactivate Ana Nueva").click()
+    expect(card.get_by_role("status")).to_contain_text("Ana Nueva is no longer active")
+    expect(card).to_contain_text("Not active")
+    assert Interpreter.objects.get(pk=ana.pk).active is False
+
+    # Filters: Spanish, not active → only her.
+    page.get_by_label("Language").select_option("es")
+    page.get_by_label("Status").select_option("false")
+    expect(page.locator("main .interp-person")).to_have_count(1)
+    expect(page.locator("main .interp-person h2")).to_have_text("Ana Nueva")
+    page.get_by_label("Status").select_option("true")
+    expect(page.locator(f"#person-{ana.pk}")).to_have_count(0)
+    expect(page.locator("main .interp-person")).to_have_count(
+        Interpreter.objects.filter(languages="es", active=True).count()
+    )
+
+    # Not active: the board no longer offers her, neither as a suggestion nor in the list.
+    page.goto("/interpreting")
+    page.get_by_label("Event").select_option(label="Science fair")
+    line_card = page.locator(f"#line-{line.pk}")
+    line_card.get_by_role("button", name="Find an interpreter").click()
+    expect(line_card.locator(".interp-candidates h3")).to_be_visible()
+    expect(line_card.get_by_text("Nobody on the roster with this language")).to_be_visible()
+    expect(line_card.get_by_role("button", name="Assign Ana Nueva")).to_have_count(0)
+    expect(line_card.locator("option", has_text="Ana Nueva")).to_have_count(0)
+
+    page.goto("/interpreting/roster")
+    page.locator(f"#person-{ana.pk}").get_by_role("button", name="Reactivate Ana Nueva").click()
+    expect(page.locator(f"#person-{ana.pk}").get_by_role("status")).to_have_text(
+        "Ana Nueva is active again and can be assigned."
+    )
+    assert Interpreter.objects.get(pk=ana.pk).active is True
+
+
+def test_sign_language_mismatch_is_shown_at_the_modes(open_page):
+    ana = InterpreterFactory(name="Ana Signs", languages=["es"], modes=["in_person"])
+    page = open_roster(open_page)
+    card = page.locator(f"#person-{ana.pk}")
+    card.get_by_role("button", name="Edit Ana Signs").click()
+    card.get_by_label("sign language").check()
+    card.get_by_role("button", name="Save changes").click()
+    expect(card.locator("#field-modes .field-error")).to_have_text(
+        "Sign-language mode needs a sign language, and a sign language needs sign-language mode."
+    )
+    assert set(ana.modes.values_list("mode", flat=True)) == {"in_person"}
+
+
+def test_editing_an_account_linked_entry_sends_only_what_changed(open_page):
+    marisol = Interpreter.objects.get(user__email=INTERPRETER)
+    assert marisol.name == ""  # shown with her account's name
+    page = open_roster(open_page)
+    card = page.locator(f"#person-{marisol.pk}")
+    card.get_by_role("button", name="Edit Marisol Interpreter").click()
+    expect(card.get_by_label("Name", exact=True)).to_have_value("Marisol Interpreter")
+    card.get_by_label("Notes").fill("Also Portuguese, not yet certified")
+    with page.expect_request(lambda r: r.method == "PATCH") as sent:
+        card.get_by_role("button", name="Save changes").click()
+    assert sent.value.post_data_json == {"notes": "Also Portuguese, not yet certified"}
+    expect(card.get_by_role("status")).to_have_text("The changes to Marisol Interpreter are saved.")
+    expect(card).to_contain_text("Also Portuguese, not yet certified")
+    marisol.refresh_from_db()
+    assert (marisol.name, marisol.notes) == ("", "Also Portuguese, not yet certified")
+
+
+def test_an_interpreter_changes_only_their_own_availability(open_page):
+    marisol = Interpreter.objects.get(user__email=INTERPRETER)
+    before = set(marisol.modes.values_list("mode", flat=True))
+    page = open_page("/")
+    sign_in(page, INTERPRETER)
+    page.goto("/interpreting/roster")
+    expect(h1(page)).to_have_text("My availability")
+    expect(page.locator("main .interp-person")).to_have_count(1)
+    coordinator_only = re.compile("^(Edit|Deactivate|Add an)")
+    expect(page.get_by_role("button", name=coordinator_only)).to_have_count(0)
+    expect(page.locator("main #field-name")).to_have_count(0)
+    count = marisol.availability.count()
+    page.get_by_role("button", name="Add a time").click()
+    page.get_by_label(f"Time {count + 1}: from").fill("2031-06-02T08:00")
+    page.get_by_label(f"Time {count + 1}: until").fill("2031-06-02T12:30")
+    page.get_by_role("button", name="Save my availability").click()
+    expect(page.locator("main .notice.success")).to_have_text("Your availability is saved.")
+    windows = list(marisol.availability.order_by("starts_at"))
+    assert len(windows) == count + 1
+    assert (windows[-1].starts_at, windows[-1].ends_at) == (
+        datetime(2031, 6, 2, 8, tzinfo=NY),
+        datetime(2031, 6, 2, 12, 30, tzinfo=NY),
+    )
+    assert set(marisol.modes.values_list("mode", flat=True)) == before
+    screenshot(page, "interpreting-roster-own-en-phone")
+    assert_accessible(page)
+
+
+def test_parent_reads_not_allowed_and_cannot_add(open_page):
+    page = open_page("/")
+    sign_in(page, PARENT)
+    page.goto("/interpreting/roster")
+    expect(page.locator("main [role=alert]")).to_have_text(re.compile("This page is for staff"))
+    expect(page.get_by_role("button", name="Add an interpreter")).to_have_count(0)
+    expect(page.locator("main form")).to_have_count(0)
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "bn"])
+def test_roster_forms_on_phone_and_tablet(open_page, language):
+    for size, viewport in (("phone", None), ("tablet", TABLET)):
+        options = {"viewport": viewport} if viewport else {}
+        page = open_roster(open_page, language=language, **options)
+        if language == "ar":
+            expect(page.locator("html")).to_have_attribute("dir", "rtl")
+        page.locator("main > p > button").click()
+        form = page.locator("main .roster-new")
+        add_language(form, "es")
+        form.locator("#mode-in_person").check()
+        form.locator(".roster-windows > button").click()
+        form.locator("#field-availability_0_starts_at").fill("2031-05-06T09:00")
+        form.locator('.roster-form button[type="submit"]').click()
+        # A time without its end: the message at that input.
+        expect(form.locator("#form-errors")).to_be_focused()
+        expect(form.locator("#field-availability_0_ends_at-error")).to_be_visible()
+        screenshot(page, f"interpreting-roster-form-{language}-{size}")
+        assert_accessible(page)
+        page.locator("main .roster-form button.secondary", has_text=re.compile(".")).last.click()
+        card = page.locator("main .interp-person").first
+        card.locator(".actions button").first.click()
+        expect(card.locator(".roster-form")).to_be_visible()
+        screenshot(page, f"interpreting-roster-edit-{language}-{size}")
+        assert_accessible(page)

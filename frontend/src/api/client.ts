@@ -53,10 +53,19 @@ api.use(languageAndCsrf);
 type Fields = Record<string, string[] | string>;
 type ErrorBody = { code?: string; message?: string; fields?: Fields };
 
-function normaliseFields(fields: Fields | undefined): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(fields ?? {})) {
-    out[name] = Array.isArray(value) ? value.map(String) : [String(value)];
+/** Field errors by name; nested ones (a list of windows, an object) get dotted names,
+ * "availability.0.ends_at", instead of reading "[object Object]". */
+function normaliseFields(fields: unknown, prefix = "", out: Record<string, string[]> = {}): Record<string, string[]> {
+  const add = (name: string, message: string) => (out[name] ??= []).push(message);
+  if (fields === null || fields === undefined) return out;
+  if (typeof fields !== "object") {
+    add(prefix, String(fields));
+  } else if (Array.isArray(fields)) {
+    fields.forEach((item, index) =>
+      typeof item === "object" && item !== null ? normaliseFields(item, `${prefix}.${index}`, out) : add(prefix, String(item)),
+    );
+  } else {
+    for (const [name, value] of Object.entries(fields)) normaliseFields(value, prefix ? `${prefix}.${name}` : name, out);
   }
   return out;
 }

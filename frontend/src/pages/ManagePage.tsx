@@ -13,6 +13,7 @@ import { formatEventTime, formatNumber, languageName, t, tx } from "../i18n";
 import { fetchQrSvg, forgetPass, loadPass, savePass, type SavedPass } from "../passes";
 import { useLocation, useQuery } from "../router";
 import { loadEvent } from "./EventPage";
+import { useCopy } from "../components/copy";
 
 type Interpretation = Schemas["RegistrationInterpretation"];
 type Loaded = { pass: SavedPass; event: Event | null; interpretation: Interpretation | null; offline: boolean };
@@ -160,16 +161,8 @@ function Cancel({ token, onCancelled }: { token: string; onCancelled: () => void
 }
 
 function KeepLink() {
-  const [copied, setCopied] = useState(false);
   const link = window.location.origin + window.location.pathname + window.location.hash;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
+  const { copied, copy } = useCopy(link);
   return (
     <section aria-labelledby="link-heading">
       <h2 id="link-heading">{t("manage.link_heading")}</h2>

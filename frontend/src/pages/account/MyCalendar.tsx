@@ -7,6 +7,7 @@ import { CalendarLinks } from "../../components/EventBits";
 import { Loaded, errorText, useLoad } from "../../components/Status";
 import { formatDateTime, t, tx } from "../../i18n";
 import { SignedIn } from "./shared";
+import { useCopy } from "../../components/copy";
 
 type FeedStatus = Schemas["FeedTokenStatus"];
 type FeedIssued = Schemas["FeedTokenIssued"];
@@ -17,17 +18,9 @@ function loadStatus(): Promise<FeedStatus> {
 
 /** The new address, with a copy button and the calendar apps' links. */
 function NewLink({ issued }: { issued: FeedIssued }) {
-  const [copied, setCopied] = useState<boolean | null>(null);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), [issued.webcal_url]);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(issued.webcal_url);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
+  const { copied, copy } = useCopy(issued.webcal_url);
   return (
     <section aria-labelledby="feed-new-heading" class="feed-new" tabIndex={-1} ref={box}>
       <h2 id="feed-new-heading">{t("feed.new_heading")}</h2>

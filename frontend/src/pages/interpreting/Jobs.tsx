@@ -212,6 +212,9 @@ function MyJobs({ profile }: { profile: Profile }) {
                   {t("interp.calendar_link")}
                 </a>
               </section>
+              <p>
+                <a href="/interpreting/roster">{t("interp.roster.own_heading")}</a>
+              </p>
               <Jobs interpreter={interpreter} />
             </>
           ) : (

@@ -14,6 +14,11 @@ function SummitList() {
     <>
       <h1>{t("organiser.summits_heading")}</h1>
       <p>{t("organiser.summits_intro")}</p>
+      <p>
+        <a class="button" href="/organiser/summits/new">
+          {t("organiser.new_summit")}
+        </a>
+      </p>
       <Loaded state={summits}>
         {(rows) =>
           rows.length ? (
@@ -22,7 +27,7 @@ function SummitList() {
               <ul class="cards single organiser-summits">
                 {rows.map((summit) => (
                   <li key={summit.id} class="card">
-                    <h2>
+                    <h2 id={`summit-${summit.id}`}>
                       <a href={`/organiser/summits/${summit.id}`}>{summit.title}</a>
                     </h2>
                     <p>
@@ -32,6 +37,11 @@ function SummitList() {
                       })}
                     </p>
                     {summit.status !== "published" && <p class="badge full">{t(`organiser.summit_status.${summit.status}`)}</p>}
+                    <p>
+                      <a href={`/organiser/summits/${summit.id}/build`} aria-describedby={`summit-${summit.id}`}>
+                        {t("organiser.build")}
+                      </a>
+                    </p>
                   </li>
                 ))}
               </ul>

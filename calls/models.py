@@ -58,6 +58,8 @@ class CallAttempt(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    # Set when the personal data was removed (docs/privacy.md); the row stays for counts.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         ordering = ["recorded_at", "id"]
@@ -76,6 +78,11 @@ class CallAttempt(models.Model):
         indexes = [
             models.Index(fields=["event", "recorded_at"], name="call_attempt_event"),
             models.Index(fields=["committee", "outcome"], name="call_attempt_committee"),
+            models.Index(
+                fields=["event"],
+                condition=Q(anonymised_at__isnull=True),
+                name="call_attempt_not_anonymised",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ class CommitteesConfig(AppConfig):
 
     def ready(self) -> None:
         from committees import rules
+        from committees.retention import member_records_q
         from events_api.core.filtering import IdFilter
         from events_api.events.hooks import (
             register_audience,
@@ -16,6 +17,7 @@ class CommitteesConfig(AppConfig):
             register_personal_events,
         )
         from events_api.people.desks import register_desk
+        from events_api.privacy.hooks import register_hold
 
         # Chairs, co-chairs and secretaries manage their committee's meeting events.
         register_managers(rules.managed_meetings_q)
@@ -26,3 +28,5 @@ class CommitteesConfig(AppConfig):
         register_event_filters(committee=IdFilter(field_name="meeting__committee"))
         # The web app shows the chair's desk to those who manage a committee.
         register_desk("committee_manager", lambda user: bool(rules.manager_of(user)))
+        # Members' RSVPs are kept while membership lasts, plus a period.
+        register_hold(member_records_q)

@@ -44,3 +44,11 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_days(name: str, default: int) -> int:
+    """A number of days: a whole number, zero or more."""
+    days = env_int(name, default)
+    if days < 0:
+        raise ImproperlyConfigured(f"{name} must be zero or more days, got {days}.")
+    return days

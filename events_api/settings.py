@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from events_api.env import env_bool, env_int, env_list, env_str
+from events_api.env import env_bool, env_days, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "events_api.calendars",
     "events_api.interpretation",
     "events_api.notifications",
+    "events_api.privacy",
     "summits",
     "committees",
     "calls",
@@ -395,3 +396,8 @@ INTERPRETATION_LEAD_BUSINESS_DAYS = env_int("INTERPRETATION_LEAD_BUSINESS_DAYS",
 INTERPRETATION_TRAVEL_BUFFER_MINUTES = env_int("INTERPRETATION_TRAVEL_BUFFER_MINUTES", 30)
 # Only a test sets this False, to prove the double-booking test can see a race.
 INTERPRETER_LOCKING = True
+# Registrants' personal data is anonymised this many days after an event ends (a summit
+# may set its own period); committee members' records are kept while their membership
+# lasts and this many days after it ends (docs/privacy.md).
+PERSONAL_DATA_RETENTION_DAYS = env_days("PERSONAL_DATA_RETENTION_DAYS", 60)
+COMMITTEE_MEMBER_RETENTION_DAYS = env_days("COMMITTEE_MEMBER_RETENTION_DAYS", 365)

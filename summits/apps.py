@@ -12,7 +12,9 @@ class SummitsConfig(AppConfig):
             register_managers,
             register_publish_check,
         )
+        from events_api.privacy.hooks import register_retention
         from summits import rules
+        from summits.retention import summit_retention_overrides
         from summits.services import check_session_change, check_summit_published
 
         # A summit's organisers manage its sessions' events.
@@ -23,3 +25,5 @@ class SummitsConfig(AppConfig):
             summit=IdFilter(field_name="session__summit"),
             track=IdFilter(field_name="session__track"),
         )
+        # A summit's own retention period for its sessions' registrants.
+        register_retention(summit_retention_overrides)

@@ -34,6 +34,12 @@ class Summit(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT
     )
+    personal_data_retention_days = models.PositiveSmallIntegerField(
+        _("personal data kept (days after a session ends)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty means the deployment's default."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -48,6 +48,7 @@ class SummitSerializer(serializers.ModelSerializer):
             "registration_closes_at",
             "partners",
             "status",
+            "personal_data_retention_days",
             "updated_at",
             "calendar",
         ]
@@ -97,6 +98,7 @@ class SummitWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
             "partners",
             "organizers",
             "status",
+            "personal_data_retention_days",
         ]
 
 

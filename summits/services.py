@@ -21,6 +21,7 @@ from summits.models import Room, Session, Summit, Track
 
 SUMMIT_FIELDS = {
     "year",
+    "personal_data_retention_days",
     "title",
     "theme",
     "description",

@@ -241,6 +241,8 @@ class Registration(models.Model):
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set when the personal data was removed (docs/privacy.md); the row stays for counts.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -277,13 +279,19 @@ class Registration(models.Model):
                 condition=Q(user__isnull=False)
                 | ~Q(email="")
                 | ~Q(phone="")
-                | Q(organization__isnull=False),
+                | Q(organization__isnull=False)
+                | Q(anonymised_at__isnull=False),
                 name="registration_has_a_contact",
             ),
         ]
         indexes = [
             models.Index(fields=["event", "status"]),
             models.Index(fields=["organization", "event"]),
+            models.Index(
+                fields=["event"],
+                condition=Q(anonymised_at__isnull=True),
+                name="registration_not_anonymised",
+            ),
         ]
 
     def __str__(self) -> str:

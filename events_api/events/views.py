@@ -35,6 +35,7 @@ from events_api.events.serializers import (
 )
 from events_api.events.services import events as event_services
 from events_api.events.services import registration as services
+from events_api.privacy.retention import ensure_personal_data_kept
 
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
@@ -188,9 +189,10 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return response
 
     @extend_schema(
-        responses={(200, "text/csv"): OpenApiTypes.BINARY, 404: ERRORS[404]},
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, 404: ERRORS[404], 409: ERRORS[409]},
         parameters=REGISTRATION_FILTER_PARAMETERS,
-        summary="Attendee list as CSV (organisers; each export is logged)",
+        summary="Attendee list as CSV (organisers; each export is logged; 409 "
+        "personal_data_removed once the event's retention period is over)",
     )
     @action(
         detail=True,
@@ -202,6 +204,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     )
     def export(self, request, pk=None):
         event = self.get_object()
+        ensure_personal_data_kept(event)
         rows = list(
             apply_filterset(
                 RegistrationFilter, request, queries.registrations_for_list().filter(event=event)

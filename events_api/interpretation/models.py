@@ -127,6 +127,8 @@ class InterpreterRequest(models.Model):
     late = models.BooleanField(_("late"), default=False)
     created_at = models.DateTimeField(_("requested at"))
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # Set when the personal data was removed (docs/privacy.md); the row stays for counts.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -140,7 +142,14 @@ class InterpreterRequest(models.Model):
                 name="one_active_request_per_registration",
             ),
         ]
-        indexes = [models.Index(fields=["event", "cancelled_at"])]
+        indexes = [
+            models.Index(fields=["event", "cancelled_at"]),
+            models.Index(
+                fields=["event"],
+                condition=Q(anonymised_at__isnull=True),
+                name="request_not_anonymised",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.language_id}/{self.mode} x{self.people} @ {self.event_id}"

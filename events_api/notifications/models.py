@@ -88,11 +88,23 @@ class Message(models.Model):
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the address and the text were removed (docs/privacy.md).
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["status", "not_before"], name="message_due")]
+        indexes = [
+            models.Index(fields=["status", "not_before"], name="message_due"),
+            models.Index(
+                fields=["event"],
+                condition=models.Q(anonymised_at__isnull=True),
+                name="message_not_anonymised",
+            ),
+        ]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(to=""), name="message_has_an_address"),
+            models.CheckConstraint(
+                condition=~models.Q(to="") | models.Q(anonymised_at__isnull=False),
+                name="message_has_an_address",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -56,6 +56,23 @@ def test_organiser_creates_a_draft_summit_and_becomes_its_organiser():
     assert list(summit.organizers.all()) == [organiser]
 
 
+def test_a_summit_sets_how_long_families_personal_data_is_kept():
+    """Empty means the deployment's default; the organiser may set the summit's own, and
+    everyone can read it (families may ask how long their details are kept)."""
+    organiser = UserFactory(roles=[Role.ORGANISER])
+    api = client_for(organiser)
+    created = api.post("/api/v1/summits/", SUMMIT).json()
+    assert created["personal_data_retention_days"] is None
+    changed = api.patch(f"/api/v1/summits/{created['id']}/", {"personal_data_retention_days": 30})
+    assert changed.status_code == 200, changed.json()
+    assert changed.json()["personal_data_retention_days"] == 30
+    assert Summit.objects.get().personal_data_retention_days == 30
+    refused = api.patch(f"/api/v1/summits/{created['id']}/", {"personal_data_retention_days": -1})
+    assert refused.status_code == 400
+    assert "personal_data_retention_days" in refused.json()["fields"]
+    assert Summit.objects.get().personal_data_retention_days == 30
+
+
 def test_summit_title_follows_the_request_language(api):
     SummitFactory(title={"en": "Summit", "es": "Cumbre"})
     assert api.get("/api/v1/summits/?lang=es").json()["results"][0]["title"] == "Cumbre"

@@ -135,3 +135,10 @@ class MeetingCancelled(Conflict):
 class SeriesOccurrenceEdit(BadRequest):
     code = "series_field"
     message = _("Change the title, description, capacity or languages on the series instead.")
+
+
+class InvitationAlreadyAccepted(Conflict):
+    code = "invitation_accepted"
+    message = _(
+        "This invitation was accepted: the person is a member now. Remove the membership instead."
+    )

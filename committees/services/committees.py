@@ -10,6 +10,7 @@ from committees import messages, rules
 from committees.errors import (
     AlreadyMember,
     InvalidQuorum,
+    InvitationAlreadyAccepted,
     InvitationNotFound,
     InvitationRequired,
     LastChair,
@@ -197,6 +198,16 @@ def invite(*, committee: Committee, by, role: str, email="", phone="", language=
         invitation.save()
         messages.invited(invitation, token)
     return invitation, token
+
+
+def withdraw_invitation(*, invitation: Invitation) -> None:
+    """Withdraw an invitation not yet accepted (sent to the wrong number, say): the row goes,
+    so its link answers "unknown" like any other. Raises InvitationAlreadyAccepted."""
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.accepted_at is not None:
+            raise InvitationAlreadyAccepted()
+        locked.delete()
 
 
 def accept_invitation(*, token: str, user) -> Membership:

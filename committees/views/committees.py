@@ -15,7 +15,7 @@ from committees.filters import (
     MeetingFilter,
     MembershipFilter,
 )
-from committees.models import Membership
+from committees.models import Invitation, Membership
 from committees.serializers.committees import (
     CommitteeSerializer,
     CommitteeWriteSerializer,
@@ -207,6 +207,28 @@ class CommitteeViewSet(
         rows = apply_filterset(InvitationFilter, request, queries.invitations_of(committee))
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(InvitationSerializer(page, many=True).data)
+
+    @extend_schema(
+        methods=["DELETE"],
+        request=None,
+        responses={204: None, **ERRORS},
+        description="Withdraw an invitation nobody has accepted yet: its link stops working. "
+        "An accepted one answers 409 `invitation_accepted` (remove the membership instead).",
+    )
+    @action(
+        detail=True,
+        methods=["delete"],
+        url_path=r"invitations/(?P<invitation_id>\d+)",
+        filter_backends=[],
+        serializer_class=InvitationSerializer,
+    )
+    def invitation(self, request, pk=None, invitation_id=None):
+        committee = self._managed()
+        invitation = Invitation.objects.filter(committee=committee, pk=invitation_id).first()
+        if invitation is None:
+            raise NotFound()
+        services.withdraw_invitation(invitation=invitation)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     # --- meetings --------------------------------------------------------------------------
 

@@ -305,6 +305,48 @@ def test_an_expired_or_unknown_invitation_changes_nothing(api):
     )
 
 
+def test_a_chair_withdraws_an_invitation_nobody_accepted_and_its_link_stops_working():
+    committee, chair = chaired()
+    chair_api = client_for(chair)
+    sent = chair_api.post(
+        f"/api/v1/committees/{committee.pk}/invitations/",
+        {"role": "parent", "phone": "+17185550123"},
+    ).json()
+    member = MembershipFactory(committee=committee, role="parent").user
+    path = f"/api/v1/committees/{committee.pk}/invitations/{sent['id']}/"
+    refused = client_for(member).delete(path)
+    assert refused.status_code == 403
+    assert Invitation.objects.filter(pk=sent["id"]).exists()
+    assert chair_api.delete(path).status_code == 204
+    assert not Invitation.objects.filter(pk=sent["id"]).exists()
+    accepted = client_for(UserFactory()).post(
+        "/api/v1/committee-invitations/accept/", {"token": sent["token"]}
+    )
+    assert accepted.status_code == 404
+    assert chair_api.delete(path).status_code == 404
+
+
+def test_an_accepted_invitation_is_not_withdrawn_and_nothing_changes():
+    committee, chair = chaired()
+    chair_api = client_for(chair)
+    sent = chair_api.post(
+        f"/api/v1/committees/{committee.pk}/invitations/",
+        {"role": "parent", "email": "new.member@example.org"},
+    ).json()
+    newcomer = UserFactory()
+    client_for(newcomer).post("/api/v1/committee-invitations/accept/", {"token": sent["token"]})
+    response = chair_api.delete(f"/api/v1/committees/{committee.pk}/invitations/{sent['id']}/")
+    assert response.status_code == 409
+    assert response.json()["code"] == "invitation_accepted"
+    assert Invitation.objects.filter(pk=sent["id"]).exists()
+    assert Membership.objects.filter(committee=committee, user=newcomer).exists()
+    other, other_chair = chaired()
+    wrong_committee = client_for(other_chair).delete(
+        f"/api/v1/committees/{other.pk}/invitations/{sent['id']}/"
+    )
+    assert wrong_committee.status_code == 404
+
+
 def test_an_invitation_needs_a_way_to_reach_the_person():
     committee, chair = chaired()
     response = client_for(chair).post(

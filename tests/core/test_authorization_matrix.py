@@ -26,6 +26,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from committees.models import Committee, Meeting, Membership, SeriesException, Visibility
+from committees.services import committees as committee_services
 from committees.services import meetings as meeting_services
 from committees.services import series as series_services
 from events_api.calendars.services import issue_feed_token
@@ -86,6 +87,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "committee-invitation-accept"):  "403 400 400 400 400 400 400 400 400 400 400 400 400",
     ("GET", "committee-invitations"):         "404 403 404 404 403 404 404 200 403 404 404 404 404",
     ("POST", "committee-invitations"):        "404 403 404 404 403 404 404 400 403 404 404 404 404",
+    ("DELETE", "committee-invitation"):       "404 403 404 404 403 404 404 204 403 404 404 404 404",
     ("GET", "committee-late-notices"):        "404 200 404 404 200 404 404 200 200 404 404 404 404",
     ("GET", "committee-list"):                "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("POST", "committee-list"):               "403 403 403 403 403 400 400 403 403 403 403 403 403",
@@ -302,7 +304,11 @@ def _objects() -> SimpleNamespace:
     exception = SeriesException.objects.create(
         series=series, original_start=first.original_start, kind="cancel"
     )
+    invitation, _token = committee_services.invite(
+        committee=committee, by=_account("parent5"), role="parent", phone="+17185550199"
+    )
     return SimpleNamespace(
+        invitation=invitation,
         event=event,
         school=event.school,
         organization=la_union_request.organization,
@@ -346,6 +352,7 @@ def _path_kwargs(name: str, o: SimpleNamespace) -> dict:
         "interpreter-assignments": {"pk": o.interpreter.pk},
         "session-detail": {"pk": o.session.pk},
         "committee-member": {**committee, "member_id": o.membership.pk},
+        "committee-invitation": {**committee, "invitation_id": o.invitation.pk},
         "committee-series-detail": series,
         "committee-series-exceptions": series,
         "committee-series-split": series,

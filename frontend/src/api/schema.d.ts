@@ -253,6 +253,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/committees/{id}/invitations/{invitation_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Withdraw an invitation nobody has accepted yet: its link stops working. An accepted one answers 409 `invitation_accepted` (remove the membership instead). */
+        delete: operations["api_v1_committees_invitations_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/late-notices/": {
         parameters: {
             query?: never;
@@ -652,7 +669,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Attendee list as CSV (organisers; each export is logged)
+         * Attendee list as CSV (organisers; each export is logged; 409 personal_data_removed once the event's retention period is over)
          * @description Events anyone may see (published and cancelled); drafts for those who manage them.
          */
         get: operations["api_v1_events_registrations_export_retrieve"];
@@ -3405,6 +3422,11 @@ export interface components {
             partners?: number[];
             organizers?: number[];
             status?: components["schemas"]["EventStatusEnum"];
+            /**
+             * Personal data kept (days after a session ends)
+             * @description Empty means the deployment's default.
+             */
+            personal_data_retention_days?: number | null;
         };
         /**
          * @description * `email` - Email
@@ -3894,6 +3916,11 @@ export interface components {
             registration_closes_at?: string | null;
             readonly partners: number[];
             status?: components["schemas"]["EventStatusEnum"];
+            /**
+             * Personal data kept (days after a session ends)
+             * @description Empty means the deployment's default.
+             */
+            personal_data_retention_days?: number | null;
             readonly updated_at: string;
             readonly calendar: components["schemas"]["CalendarLinks"];
         };
@@ -3945,6 +3972,11 @@ export interface components {
             partners?: number[];
             organizers?: number[];
             status?: components["schemas"]["EventStatusEnum"];
+            /**
+             * Personal data kept (days after a session ends)
+             * @description Empty means the deployment's default.
+             */
+            personal_data_retention_days?: number | null;
         };
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         Track: {
@@ -5274,6 +5306,81 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_committees_invitations_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: {code, message} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: {code, message} */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7427,6 +7534,15 @@ export interface operations {
             };
             /** @description Not found: {code, message, fields} */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: {code, message} */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

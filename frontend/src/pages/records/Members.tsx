@@ -96,36 +96,41 @@ function MemberEdit({ committee, member, onDone }: { committee: Committee; membe
   );
 }
 
-function RemoveMember({ committee, member, onRemoved }: { committee: Committee; member: Member; onRemoved: () => void }) {
+/** A destroying button that asks first, in the page: remove a member, withdraw an invitation. */
+function AskThenDo({ label, name, question, yes, send, onDone }: { label: string; name: string; question: string; yes: string; send: () => Promise<unknown>; onDone: () => void }) {
   const [asking, setAsking] = useState(false);
   const { error, run } = useAction();
-  const remove = () =>
+  const go = () =>
     run(async () => {
-      await unwrap(
-        api.DELETE("/api/v1/committees/{id}/members/{member_id}/", {
-          params: { path: { id: String(committee.id), member_id: String(member.id) } },
-        }),
-      );
-      onRemoved();
+      await send();
+      onDone();
     });
   if (!asking) {
     return (
       <button type="button" class="secondary" onClick={() => setAsking(true)}>
-        {t("records.remove")} <Hidden text={member.name} />
+        {label} <Hidden text={name} />
       </button>
     );
   }
   return (
     <>
       <ErrorSummary error={error} labels={{}} />
-      <Confirm
-        question={t("records.remove_confirm", { name: member.name })}
-        yes={t("records.remove_yes")}
-        no={t("records.remove_no")}
-        onYes={() => void remove()}
-        onNo={() => setAsking(false)}
-      />
+      <Confirm question={question} yes={yes} no={t("records.remove_no")} onYes={() => void go()} onNo={() => setAsking(false)} />
     </>
+  );
+}
+
+function RemoveMember({ committee, member, onRemoved }: { committee: Committee; member: Member; onRemoved: () => void }) {
+  const path = { id: String(committee.id), member_id: String(member.id) };
+  return (
+    <AskThenDo
+      label={t("records.remove")}
+      name={member.name}
+      question={t("records.remove_confirm", { name: member.name })}
+      yes={t("records.remove_yes")}
+      send={() => unwrap(api.DELETE("/api/v1/committees/{id}/members/{member_id}/", { params: { path } }))}
+      onDone={onRemoved}
+    />
   );
 }
 
@@ -236,6 +241,20 @@ function PendingInvitations({ committee, version }: { committee: Committee; vers
                     · {roleName(row.role)}
                   </p>
                   <p class="muted">{t("records.expires", { date: formatDateTime(row.expires_at, zone) })}</p>
+                  <AskThenDo
+                    label={t("records.withdraw")}
+                    name={contact(row)}
+                    question={t("records.withdraw_confirm", { contact: contact(row) })}
+                    yes={t("records.withdraw_yes")}
+                    send={() =>
+                      unwrap(
+                        api.DELETE("/api/v1/committees/{id}/invitations/{invitation_id}/", {
+                          params: { path: { id: String(committee.id), invitation_id: String(row.id) } },
+                        }),
+                      )
+                    }
+                    onDone={state.reload}
+                  />
                 </li>
               ))}
             </ul>

@@ -15,11 +15,12 @@ import { useStore } from "./store";
 const committees = () => import("./pages/committees");
 const account = () => import("./pages/account");
 const cbo = () => import("./pages/cbo");
-const organiser = () => import("./pages/organiser");
-const interpreting = () => import("./pages/interpreting");
-const door = () => import("./pages/door");
 // Staff consoles with catalogues of their own: the strings come with the page.
-const builder = () => Promise.all([import("./pages/builder"), loadArea("builder")]).then(([m]) => m);
+const organiser = () => Promise.all([import("./pages/organiser"), loadArea("staff")]).then(([m]) => m);
+const interpreting = () => Promise.all([import("./pages/interpreting"), loadArea("staff")]).then(([m]) => m);
+const door = () => Promise.all([import("./pages/door"), loadArea("staff")]).then(([m]) => m);
+const builder = () =>
+  Promise.all([import("./pages/builder"), loadArea("builder"), loadArea("staff")]).then(([m]) => m);
 const chair = () => Promise.all([import("./pages/chair"), loadArea("chair")]).then(([m]) => m);
 const records = () => Promise.all([import("./pages/records"), loadArea("records")]).then(([m]) => m);
 

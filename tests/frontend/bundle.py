@@ -1,6 +1,7 @@
 """What a family's phone downloads to see the home page and register: the entry chunk with
-its static imports, its CSS, and the catalogues of one language (the heaviest), gzipped.
-Pages for signed-in people and staff are separate chunks loaded on first use."""
+its static imports, its CSS, and the catalogues of one language (the heaviest) that load
+with the language (the AREAS of src/i18n/index.ts), gzipped. Pages for signed-in people and
+staff, and the staff consoles' catalogues, are separate chunks loaded on first use."""
 
 import gzip
 import json
@@ -10,6 +11,12 @@ from pathlib import Path
 
 DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 CATALOGUE = re.compile(r"^src/i18n/(\w+)/([\w-]+)\.json$")
+I18N_INDEX = DIST.parent / "src" / "i18n" / "index.ts"
+
+
+def areas_loaded_with_the_language() -> set[str]:
+    found = re.search(r"export const AREAS = \[([^\]]*)\]", I18N_INDEX.read_text())
+    return set(re.findall(r'"(\w+)"', found[1]))
 
 
 def gzipped(path: Path) -> int:
@@ -46,9 +53,12 @@ def measure() -> Bundle:
     css = sum(gzipped(DIST / css) for key in seen for css in manifest[key].get("css", []))
     per_language: dict[str, int] = {}
     lazy: dict[str, int] = {}
+    always = areas_loaded_with_the_language()
     for key, chunk in manifest.items():
         found = CATALOGUE.match(key)
         if found:
+            if found[1] not in always:
+                continue
             language = found[2]
             per_language[language] = per_language.get(language, 0) + gzipped(DIST / chunk["file"])
         elif chunk.get("isDynamicEntry"):

@@ -13,8 +13,9 @@ const loaders = import.meta.glob<{ default: Catalogue }>("./*/*.json");
 /** Loaded with the language, for every page. */
 export const AREAS = ["core", "committees", "account"] as const;
 /** Staff consoles' own catalogues, loaded with their chunk (loadArea) so that families
- * never download them. */
-export const STAFF_AREAS = ["builder", "chair", "records"] as const;
+ * never download them: "staff" for the organiser's dashboard, the door and interpreting
+ * (organiser.*, door.*, interp.*), and one area per newer console. */
+export const STAFF_AREAS = ["staff", "builder", "chair", "records"] as const;
 type Area = (typeof AREAS)[number] | (typeof STAFF_AREAS)[number];
 
 let current: UiLanguage = LANGUAGES[0];

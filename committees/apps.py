@@ -7,7 +7,7 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees")
 
     def ready(self) -> None:
-        from committees import rules
+        from committees import my_data, rules
         from committees.retention import member_records_q
         from events_api.core.filtering import IdFilter
         from events_api.events.hooks import (
@@ -30,3 +30,5 @@ class CommitteesConfig(AppConfig):
         register_desk("committee_manager", lambda user: bool(rules.manager_of(user)))
         # Members' RSVPs are kept while membership lasts, plus a period.
         register_hold(member_records_q)
+        # Memberships and RSVPs in a member's export; the last chair cannot erase herself.
+        my_data.register()

@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("events_api.calendars.api_urls")),
     path("", include("committees.urls")),
     path("", include("events_api.notifications.urls")),
+    path("", include("events_api.privacy.urls")),
 ]
 
 urlpatterns = [

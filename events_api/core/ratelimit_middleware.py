@@ -29,6 +29,7 @@ TOKEN_LOOKUP_URL_NAMES = frozenset(
         "registration-manage",
         "registration-pass",
         "registration-interpretation",
+        "registration-manage-data",
         "calendar-personal",
         "committee-invitation-accept",
     }

@@ -13,3 +13,7 @@ class PrivacyConfig(AppConfig):
 
         for step in CORE_STEPS:
             register_step(step)
+        # Erasure (docs/privacy.md, "A family's own data") anonymises these steps' rows.
+        from events_api.privacy.my_data import register_core_rows
+
+        register_core_rows()

@@ -88,3 +88,59 @@ def unregister_batch_listener(listener: BatchListener) -> None:
 
 def batch_listeners() -> list[BatchListener]:
     return list(_listeners)
+
+
+# --- A family's own data: export and erasure (docs/privacy.md, "A family's own data") ------
+
+RowsOf = Callable[[list[int]], QuerySet]
+RegistrationExport = Callable[[list[int]], dict[int, list[dict]]]
+AccountExport = Callable[[object], list[dict]]
+ErasureCheck = Callable[[object], None]
+
+_rows_of: dict[str, RowsOf] = {}
+_registration_exports: dict[str, RegistrationExport] = {}
+_account_exports: dict[str, AccountExport] = {}
+_erasure_checks: list[ErasureCheck] = []
+
+
+def register_rows_of(step_name: str, rows_of: RowsOf) -> None:
+    """``rows_of(registration_ids)`` selects the rows of the step ``step_name`` that belong
+    to these registrations: erasing them runs that step's ``apply`` on exactly those rows."""
+    _rows_of[step_name] = rows_of
+
+
+def rows_of(step_name: str) -> RowsOf | None:
+    return _rows_of.get(step_name)
+
+
+def register_registration_export(name: str, export: RegistrationExport) -> None:
+    """``export(registration_ids)`` returns ``{registration_id: [row, ...]}`` (JSON-ready
+    dicts) in a fixed number of queries; the rows appear as ``other[name]`` of each
+    registration in the export."""
+    _registration_exports[name] = export
+
+
+def registration_exports() -> dict[str, RegistrationExport]:
+    return dict(_registration_exports)
+
+
+def register_account_export(name: str, export: AccountExport) -> None:
+    """``export(user)`` returns JSON-ready rows, shown as ``other[name]`` of an account's
+    export."""
+    _account_exports[name] = export
+
+
+def account_exports() -> dict[str, AccountExport]:
+    return dict(_account_exports)
+
+
+def register_erasure_check(check: ErasureCheck) -> None:
+    """``check(user)`` raises a DomainError while the account may not be erased (the last
+    chair of a committee)."""
+    if check not in _erasure_checks:
+        _erasure_checks.append(check)
+
+
+def run_erasure_checks(user) -> None:
+    for check in _erasure_checks:
+        check(user)

@@ -30,6 +30,7 @@ from committees.services import committees as committee_services
 from committees.services import meetings as meeting_services
 from committees.services import series as series_services
 from events_api.calendars.services import issue_feed_token
+from events_api.events.models import Registration
 from events_api.events.services import registration as registration_services
 from events_api.interpretation.models import Assignment, DemandLine, Interpreter, InterpreterRequest
 from events_api.interpretation.services import assignments as assignment_services
@@ -59,6 +60,7 @@ SAFE = {"GET"}
 # Routes without an id in their path beyond the "-list" ones.
 LIST_ROUTES = {
     "me",
+    "me-data",
     "my-registration-list",
     "interpretation-coverage",
     "me-calendar-feed",
@@ -139,6 +141,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "language-list"):                 "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "me"):                            "403 200 200 200 200 200 200 200 200 200 200 200 200",
     ("PATCH", "me"):                          "403 200 200 200 200 200 200 200 200 200 200 200 200",
+    ("DELETE", "me-data"):                    "403 400 400 400 400 400 400 400 400 400 400 400 400",
+    ("GET", "me-data"):                       "403 200 200 200 200 200 200 200 200 200 200 200 200",
     ("DELETE", "me-calendar-feed"):           "403 204 404 404 404 404 404 404 404 404 404 404 404",
     ("GET", "me-calendar-feed"):              "403 200 200 200 200 200 200 200 200 200 200 200 200",
     ("POST", "me-calendar-feed"):             "403 201 201 201 201 201 201 201 201 201 201 201 201",
@@ -165,10 +169,13 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "registration-detail"):           "403 200 404 404 404 200 404 404 404 404 404 404 404",
     ("PATCH", "registration-detail"):         "403 200 404 404 404 200 404 404 404 404 404 404 404",
     ("GET", "registration-interpretation"):   "200 200 200 200 200 200 200 200 200 200 200 200 200",
+    ("DELETE", "registration-data"):          "403 404 404 204 404 403 404 404 404 404 404 404 404",
     ("GET", "registration-list"):             "403 200 200 200 200 200 200 200 200 200 200 200 200",
     ("DELETE", "registration-manage"):        "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "registration-manage"):           "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("PATCH", "registration-manage"):         "200 200 200 200 200 200 200 200 200 200 200 200 200",
+    ("DELETE", "registration-manage-data"):   "204 204 204 204 204 204 204 204 204 204 204 204 204",
+    ("GET", "registration-manage-data"):      "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "registration-pass"):             "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "school-detail"):                 "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "school-list"):                   "200 200 200 200 200 200 200 200 200 200 200 200 200",
@@ -313,6 +320,12 @@ def _objects() -> SimpleNamespace:
         school=event.school,
         organization=la_union_request.organization,
         registration=registered.registration,
+        # A family La Union registered on the organiser's summit (erased by La Union only).
+        cbo_registration=Registration.objects.filter(
+            organization=la_union_request.organization, event__session__summit=summit
+        )
+        .order_by("pk")
+        .first(),
         manage_token=registered.manage_token,
         feed_token=feed_token,
         interpreter_request=la_union_request,
@@ -339,6 +352,8 @@ def _path_kwargs(name: str, o: SimpleNamespace) -> dict:
         "school-detail": {"pk": o.school.pk},
         "organization-detail": {"pk": o.organization.pk},
         "registration-manage": token,
+        "registration-manage-data": token,
+        "registration-data": {"pk": o.cbo_registration.pk},
         "registration-pass": {**token, "fmt": "svg"},
         "registration-interpretation": token,
         "registration-detail": {"pk": o.registration.pk},

@@ -995,6 +995,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/data/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about my account, as JSON
+         * @description Everything held about the signed-in account; and the erasure of the account.
+         */
+        get: operations["me_data_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase my account (cannot be undone; signs out)
+         * @description Everything held about the signed-in account; and the erasure of the account.
+         */
+        delete: operations["me_data_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/registrations/": {
         parameters: {
             query?: never;
@@ -1310,6 +1334,27 @@ export interface paths {
         patch: operations["api_v1_registrations_partial_update"];
         trace?: never;
     };
+    "/api/v1/registrations/{id}/data/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase a family your organisation registered (logged)
+         * @description The community organisation that registered a family erases its personal data at
+         *     the family's request; each erasure is logged (without the family's data).
+         */
+        delete: operations["registrations_data_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/manage/{token}/": {
         parameters: {
             query?: never;
@@ -1336,6 +1381,32 @@ export interface paths {
          *     account needed: view it, change party size or needs, or cancel.
          */
         patch: operations["api_v1_registrations_manage_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/registrations/manage/{token}/data/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about this registration, as JSON
+         * @description Everything held about a guest's registration, reached through its manage link; and
+         *     its erasure.
+         */
+        get: operations["registrations_manage_data_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel this registration and erase its personal data (the link stops working)
+         * @description Everything held about a guest's registration, reached through its manage link; and
+         *     its erasure.
+         */
+        delete: operations["registrations_manage_data_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/registrations/manage/{token}/interpretation/": {
@@ -1693,6 +1764,28 @@ export interface components {
          * @enum {string}
          */
         AccessibilityEnum: "wheelchair" | "hearing" | "vision" | "seating" | "quiet_space" | "other";
+        AccountData: {
+            /** Format: date-time */
+            generated_at: string;
+            profile: components["schemas"]["ProfileData"];
+            registrations: components["schemas"]["RegistrationData"][];
+            /** @description The interpreter roster entry, if any. */
+            interpreter: components["schemas"]["InterpreterData"] | null;
+            /**
+             * @description Rows that modules built on the core hold, by kind (call_outcomes; for an account also committee_memberships and committee_rsvps).
+             * @example {
+             *       "call_outcomes": [
+             *         {
+             *           "outcome": "reached",
+             *           "note": ""
+             *         }
+             *       ]
+             *     }
+             */
+            other: {
+                [key: string]: Record<string, never>[];
+            };
+        };
         AgendaItem: {
             readonly id: number;
             readonly position: number;
@@ -2275,6 +2368,26 @@ export interface components {
             room: string;
             online_url: string;
         };
+        EventData: {
+            id: number;
+            /**
+             * @example {
+             *       "en": "Welcome"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            timezone: string;
+            school?: string | null;
+            address: string;
+            room: string;
+            online_url: string;
+        };
         /**
          * @description * `session` - Summit session
          *     * `meeting` - Committee meeting
@@ -2345,6 +2458,11 @@ export interface components {
             /** Format: date-time */
             created_at: string | null;
         };
+        GuestData: {
+            /** Format: date-time */
+            generated_at: string;
+            registration: components["schemas"]["RegistrationData"];
+        };
         /**
          * @description The form fields used here; the provider posts more (MessageSid, AccountSid, To,
          *     NumMedia, ...), and all of them are covered by the signature.
@@ -2386,6 +2504,17 @@ export interface components {
             notes?: string;
             readonly updated_at: string;
         };
+        InterpreterData: {
+            id: number;
+            name: string;
+            email: string;
+            phone: string;
+            agency: string;
+            readonly languages: string[];
+            readonly modes: string[];
+            active: boolean;
+            notes: string;
+        };
         /** @description A request and where it stands: its line's status, or cancelled. */
         InterpreterRequest: {
             readonly id: number;
@@ -2420,6 +2549,18 @@ export interface components {
             organization?: number | null;
             /** @default  */
             note: string;
+        };
+        InterpreterRequestData: {
+            id: number;
+            language: string;
+            mode: string;
+            people: number;
+            note: string;
+            late: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
         };
         /**
          * @description * `registration` - From a registration
@@ -2641,6 +2782,20 @@ export interface components {
             term_start?: string;
             /** Format: date */
             term_end?: string | null;
+        };
+        MessageData: {
+            id: number;
+            kind: string;
+            channel: string;
+            language: string;
+            status: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            sent_at: string | null;
+            /** @description Emptied once sent: the outbox keeps no second copy of the text. */
+            subject: string;
+            body: string;
         };
         /**
          * @description * `registration_confirmed` - Registration confirmed
@@ -3456,6 +3611,18 @@ export interface components {
             readonly desks: string[];
             readonly organizations: components["schemas"]["OrganizationMembership"][];
         };
+        ProfileData: {
+            id: number;
+            email: string;
+            display_name: string;
+            phone: string;
+            preferred_language: string | null;
+            preferred_channel: string;
+            /** Format: date-time */
+            date_joined: string;
+            /** Format: date-time */
+            last_login: string | null;
+        };
         Quorum: {
             rule_count: number | null;
             /** Format: decimal */
@@ -3585,6 +3752,50 @@ export interface components {
             readonly manage_url: string;
             readonly manage_page_url: string;
             readonly pass_qr_url: string;
+        };
+        RegistrationData: {
+            id: number;
+            event: components["schemas"]["EventData"];
+            status: string;
+            waitlist_position: number | null;
+            pass_code: string;
+            name: string;
+            email: string;
+            phone: string;
+            channel: string;
+            adults: number;
+            children: number;
+            preferred_language: string;
+            interpreter_language: string | null;
+            childcare_ages: number[];
+            accessibility: string[];
+            accessibility_notes: string;
+            source: string;
+            organization?: string | null;
+            /** Format: date-time */
+            consent_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            checked_in_at: string | null;
+            interpreter_requests: components["schemas"]["InterpreterRequestData"][];
+            messages: components["schemas"]["MessageData"][];
+            /**
+             * @description Rows that modules built on the core hold, by kind (call_outcomes; for an account also committee_memberships and committee_rsvps).
+             * @example {
+             *       "call_outcomes": [
+             *         {
+             *           "outcome": "reached",
+             *           "note": ""
+             *         }
+             *       ]
+             *     }
+             */
+            other: {
+                [key: string]: Record<string, never>[];
+            };
         };
         /** @description What a parent sees of their own interpreter request. */
         RegistrationInterpretation: {
@@ -9179,6 +9390,115 @@ export interface operations {
             };
         };
     };
+    me_data_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountData"];
+                };
+            };
+            /** @description Signed out, or not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_data_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description erasure_not_confirmed: the body must be {"confirm": "erase"}: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description last_chair: the last chair of a committee (which one is said): {code, message, fields} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     api_v1_me_registrations_list: {
         parameters: {
             query?: {
@@ -10964,6 +11284,62 @@ export interface operations {
             };
         };
     };
+    registrations_data_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description may_not_erase: you see it but did not register it: {code, message, fields} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a registration you may see: {code, message, fields} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     api_v1_registrations_manage_retrieve: {
         parameters: {
             query?: never;
@@ -11121,6 +11497,101 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registrations_manage_data_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestData"];
+                };
+            };
+            /** @description No registration for this link: {code, message, fields} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registrations_manage_data_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No registration for this link: {code, message, fields} */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

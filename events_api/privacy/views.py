@@ -1,0 +1,123 @@
+"""A family's own data over the API: export (GET) and erasure (DELETE), for a guest through
+the manage link, for an account at /me/data/, and for the CBO that registered a family."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import permissions, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from events_api.events import rules
+from events_api.events.errors import RegistrationNotFound
+from events_api.events.passes import hash_token
+from events_api.people.queries import organization_ids_of
+from events_api.privacy import my_data
+from events_api.privacy.errors import ErasureNotConfirmed, MayNotErase
+from events_api.privacy.serializers import (
+    AccountDataSerializer,
+    EraseAccountSerializer,
+    GuestDataSerializer,
+)
+
+FILENAME = "open-doors-my-data.json"
+
+
+def _error(description: str) -> OpenApiResponse:
+    return OpenApiResponse(description=f"{description}: {{code, message, fields}}")
+
+
+def _attachment(body) -> Response:
+    response = Response(body)
+    response["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
+    return response
+
+
+def _by_token(token: str):
+    registration = my_data.registration_by_token(hash_token(token))
+    if registration is None:
+        raise RegistrationNotFound()
+    return registration
+
+
+class ManageDataView(APIView):
+    """Everything held about a guest's registration, reached through its manage link; and
+    its erasure."""
+
+    permission_classes = [permissions.AllowAny]
+    http_method_names = ["get", "delete", "options"]
+
+    @extend_schema(
+        operation_id="registrations_manage_data_retrieve",
+        summary="Everything held about this registration, as JSON",
+        responses={200: GuestDataSerializer, 404: _error("No registration for this link")},
+    )
+    def get(self, request, token):
+        data = my_data.guest_data(_by_token(token))
+        return _attachment(GuestDataSerializer(data).data)
+
+    @extend_schema(
+        operation_id="registrations_manage_data_destroy",
+        summary="Cancel this registration and erase its personal data (the link stops working)",
+        responses={204: None, 404: _error("No registration for this link")},
+    )
+    def delete(self, request, token):
+        my_data.erase_registration(registration=_by_token(token))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MyDataView(APIView):
+    """Everything held about the signed-in account; and the erasure of the account."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    http_method_names = ["get", "delete", "options"]
+
+    @extend_schema(
+        operation_id="me_data_retrieve",
+        summary="Everything held about my account, as JSON",
+        responses={200: AccountDataSerializer},
+    )
+    def get(self, request):
+        data = my_data.account_data(request.user)
+        return _attachment(AccountDataSerializer(data).data)
+
+    @extend_schema(
+        operation_id="me_data_destroy",
+        summary="Erase my account (cannot be undone; signs out)",
+        request=EraseAccountSerializer,
+        responses={
+            204: None,
+            400: _error('erasure_not_confirmed: the body must be {"confirm": "erase"}'),
+            409: _error("last_chair: the last chair of a committee (which one is said)"),
+        },
+    )
+    def delete(self, request):
+        body = request.data
+        if not isinstance(body, dict) or set(body) != {"confirm"} or body["confirm"] != "erase":
+            raise ErasureNotConfirmed(fields={"confirm": [str(ErasureNotConfirmed.message)]})
+        my_data.erase_account(user=request.user, request=request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RegistrationDataView(APIView):
+    """The community organisation that registered a family erases its personal data at
+    the family's request; each erasure is logged (without the family's data)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    http_method_names = ["delete", "options"]
+
+    @extend_schema(
+        operation_id="registrations_data_destroy",
+        summary="Erase a family your organisation registered (logged)",
+        responses={
+            204: None,
+            403: _error("may_not_erase: you see it but did not register it"),
+            404: _error("Not a registration you may see"),
+        },
+    )
+    def delete(self, request, pk):
+        registration = rules.registrations_visible_to(request.user).filter(pk=pk).first()
+        if registration is None:
+            raise RegistrationNotFound()
+        if registration.organization_id not in organization_ids_of(request.user):
+            raise MayNotErase()
+        my_data.erase_for_organization(registration=registration, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

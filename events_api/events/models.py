@@ -241,6 +241,10 @@ class Registration(models.Model):
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The door device's random key for the check-in that checked this party in: the same
+    # check-in sent again (its answer was lost on the way back) is told "checked in", not
+    # "already checked in", which would send the volunteer looking for a copied pass.
+    check_in_key = models.CharField(max_length=64, blank=True, default="")
     # Set when the personal data was removed (docs/privacy.md); the row stays for counts.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 

@@ -238,7 +238,10 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer = CheckInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         registration, already = services.check_in(
-            event_id=event.pk, code=serializer.validated_data["code"], by=request.user
+            event_id=event.pk,
+            code=serializer.validated_data["code"],
+            by=request.user,
+            key=serializer.validated_data["key"],
         )
         return Response(CheckInResultSerializer(registration, context={"already": already}).data)
 

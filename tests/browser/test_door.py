@@ -190,6 +190,31 @@ def test_waiting_check_ins_survive_a_reload(open_page):
     assert Registration.objects.get(pk=person.pk).status == "checked_in"
 
 
+def test_a_check_in_whose_answer_was_lost_is_not_reported_twice(open_page):
+    """The check-in reached the server, but its answer never came back (the page was
+    reloaded, the Wi-Fi dropped): sent again, it is reported "checked in", not "was already
+    checked in" (which would send the volunteer looking for a copied pass)."""
+    event = Event.objects.get(title__en=TALK)
+    person = family(event, "Dina Haddad")
+    page = door_screen(open_page, event)
+
+    def answer_lost(route):
+        route.fetch()  # the server checks the party in...
+        route.abort()  # ...and the answer is lost on the way back
+
+    page.route("**/check-in/", answer_lost)
+    page.get_by_label("Code on the pass").fill(person.pass_code)
+    page.get_by_label("Code on the pass").press("Enter")
+    expect(page.locator("#door-waiting")).to_have_text("1 check-in waiting to be sent")
+    assert Registration.objects.get(pk=person.pk).status == "checked_in"
+    page.unroute("**/check-in/")
+    page.reload()
+    expect(page.locator("#door-waiting")).to_have_text("0 check-ins waiting to be sent")
+    expect(page.locator(".door-sent li")).to_have_text(
+        f"{person.pass_code[:3]} {person.pass_code[3:]} Dina Haddad: checked in."
+    )
+
+
 def test_walk_in_while_seats_remain(open_page):
     event = Event.objects.get(title__en=TALK)
     page = door_screen(open_page, event)

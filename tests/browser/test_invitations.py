@@ -32,6 +32,9 @@ def ps20() -> Committee:
 
 def api_as(page: Page, email: str, method: str, path: str, body: dict | None = None) -> dict:
     """Signs in through allauth's browser API and calls ours, with the page's CSRF cookie."""
+    # The page's own first requests (its session check) set the CSRF cookie too: one that
+    # lands after the sign-in would swap the cookie under the next request's header.
+    page.wait_for_load_state("networkidle")
     return page.evaluate(
         """async ([email, password, method, path, body]) => {
             const csrf = () => {

@@ -51,6 +51,34 @@ def test_check_in_by_code_returns_name_party_and_needs_and_is_idempotent(api, se
     assert Registration.objects.get().checked_in_at is not None
 
 
+def test_the_same_check_in_sent_again_is_answered_as_the_first_time(api, session_and_door):
+    """The door device sends a check-in, the answer is lost, it sends it again with the
+    same key: "checked in", not "already checked in". Another device's scan (another key,
+    or none) is still told the party was already checked in."""
+    event, door = session_and_door
+    code = register(api, event, "dina")["pass_code"]
+    url = f"/api/v1/events/{event.pk}/check-in/"
+    key = "5f0c6a4e9b2d4c1e8a7f3b6d2e9c1a40"
+    answers = [door.post(url, {"code": code, "key": key}) for _ in range(2)]
+    assert [a.status_code for a in answers] == [200, 200]
+    assert [a.json()["already_checked_in"] for a in answers] == [False, False]
+    assert door.post(url, {"code": code, "key": "another-device-key"}).json()["already_checked_in"]
+    assert door.post(url, {"code": code}).json()["already_checked_in"] is True
+    registration = Registration.objects.get()
+    assert (registration.status, registration.check_in_key) == ("checked_in", key)
+
+
+@pytest.mark.parametrize("key", ["short", "has spaces in it", "x" * 65, "1700000000.5-0.25"])
+def test_a_malformed_check_in_key_is_refused_and_checks_nobody_in(api, session_and_door, key):
+    event, door = session_and_door
+    code = register(api, event, "dina")["pass_code"]
+    response = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": code, "key": key})
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+    assert "key" in response.json()["fields"]
+    assert Registration.objects.get().status == "confirmed"
+
+
 def test_check_in_refuses_unknown_waitlisted_and_cancelled(api, session_and_door):
     event, door = session_and_door
     register(api, event, "a", adults=2)

@@ -255,6 +255,15 @@ class RegistrationCreatedSerializer(RegistrationSerializer):
 
 class CheckInSerializer(StrictFieldsMixin, serializers.Serializer):
     code = serializers.CharField(max_length=20)
+    key = serializers.RegexField(
+        r"^[A-Za-z0-9-]{8,64}$",
+        required=False,
+        default="",
+        help_text=(
+            "The device's random key for this check-in (8-64 letters, digits or '-'); "
+            "sent again with the same key, it is answered as the first time."
+        ),
+    )
 
 
 class CheckInResultSerializer(serializers.Serializer):

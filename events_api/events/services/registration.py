@@ -347,9 +347,10 @@ def change(
         return registration
 
 
-def check_in(*, event_id: int, code: str, by) -> tuple[Registration, bool]:
+def check_in(*, event_id: int, code: str, by, key: str = "") -> tuple[Registration, bool]:
     """Check a party in by pass code. Idempotent: a second scan returns the same
-    registration with ``already`` True. Waitlisted or cancelled parties are refused."""
+    registration with ``already`` True, unless it carries the ``key`` of the check-in that
+    did it (the same check-in sent again). Waitlisted or cancelled parties are refused."""
     with transaction.atomic():
         event = lock_event(event_id)
         registration = (
@@ -360,7 +361,7 @@ def check_in(*, event_id: int, code: str, by) -> tuple[Registration, bool]:
         if registration is None:
             raise RegistrationNotFound()
         if registration.status == RegistrationStatus.CHECKED_IN:
-            return registration, True
+            return registration, not (key and key == registration.check_in_key)
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationCancelled()
         if registration.status != RegistrationStatus.CONFIRMED:
@@ -368,5 +369,8 @@ def check_in(*, event_id: int, code: str, by) -> tuple[Registration, bool]:
         registration.status = RegistrationStatus.CHECKED_IN
         registration.checked_in_at = timezone.now()
         registration.checked_in_by = by
-        registration.save(update_fields=["status", "checked_in_at", "checked_in_by", "updated_at"])
+        registration.check_in_key = key
+        registration.save(
+            update_fields=["status", "checked_in_at", "checked_in_by", "check_in_key", "updated_at"]
+        )
         return registration, False

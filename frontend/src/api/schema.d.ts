@@ -2089,6 +2089,11 @@ export interface components {
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         CheckInRequest: {
             code: string;
+            /**
+             * @description The device's random key for this check-in (8-64 letters, digits or '-'); sent again with the same key, it is answered as the first time.
+             * @default
+             */
+            key: string;
         };
         /** @description What the door volunteer needs: who, how many, which needs. Nothing else. */
         CheckInResult: {

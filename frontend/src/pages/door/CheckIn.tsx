@@ -11,7 +11,7 @@ import { formatNumber, language, languageName, t, tn, tx } from "../../i18n";
 import { useStore } from "../../store";
 import { SignedIn } from "../account/shared";
 import { loadEvent } from "../EventPage";
-import { type CheckInResult, checkIn, enqueue, flush, queued, type Sent } from "./queue";
+import { type CheckInResult, checkIn, enqueue, flush, newKey, queued, type Sent } from "./queue";
 import { Scanner } from "./Scanner";
 import { ALPHABET, CODE_LENGTH, isCode, normalise } from "./scan";
 import { DOOR_ROLES } from "./shared";
@@ -173,11 +173,13 @@ function Screen({ event, reload }: { event: Event; reload: () => void }) {
       return;
     }
     setBusy(true);
+    // One key for this check-in, kept if it has to wait: sent twice, it counts once.
+    const key = newKey();
     try {
-      setOutcome({ kind: "done", result: await checkIn(event.id, value) });
+      setOutcome({ kind: "done", result: await checkIn(event.id, value, key) });
     } catch (error) {
       if (error instanceof ApiError && error.code === "network") {
-        enqueue(event.id, value);
+        enqueue(event.id, value, key);
         setOutcome({ kind: "queued", code: value });
       } else {
         setOutcome({ kind: "error", code: value, error });

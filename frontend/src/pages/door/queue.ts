@@ -1,8 +1,9 @@
 /** Check-ins made while the school's Wi-Fi is down wait in this device's storage (a reload
  * keeps them) and are sent when the network returns: strictly in the order they were made,
  * one at a time, each removed from the queue once the server has answered it. A repeat is
- * harmless (the API's check-in is idempotent: a second one answers "already checked in"),
- * so a response lost on the way back costs nothing. Two tabs do not send at once: the Web
+ * harmless: each check-in carries its own random key, and the API answers the same
+ * check-in sent again (its answer lost on the way back) as "checked in", not "already
+ * checked in". Two tabs do not send at once: the Web
  * Locks API serialises them where the browser has it. */
 import { ApiError, api, type Schemas, unwrap } from "../../api/client";
 import { store } from "../../store";
@@ -38,18 +39,19 @@ window.addEventListener("storage", (event) => {
   if (event.key === KEY) queued.set(read());
 });
 
-function newKey(): string {
-  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+/** A random key for one check-in: 32 hex digits (getRandomValues works without HTTPS too). */
+export function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-export function enqueue(event: number, code: string): Queued {
-  const item = { key: newKey(), event, code, at: new Date().toISOString() };
+export function enqueue(event: number, code: string, key: string = newKey()): Queued {
+  const item = { key, event, code, at: new Date().toISOString() };
   write([...read(), item]);
   return item;
 }
 
-export function checkIn(event: number, code: string): Promise<CheckInResult> {
-  return unwrap(api.POST("/api/v1/events/{id}/check-in/", { params: { path: { id: String(event) } }, body: { code } }));
+export function checkIn(event: number, code: string, key: string): Promise<CheckInResult> {
+  return unwrap(api.POST("/api/v1/events/{id}/check-in/", { params: { path: { id: String(event) } }, body: { code, key } }));
 }
 
 /** Whether to keep the check-in and try again later: no network, the server is down, or
@@ -68,7 +70,7 @@ async function sendAll(onSent: (sent: Sent) => void): Promise<void> {
     if (!head) return;
     let sent: Sent;
     try {
-      sent = { item: head, result: await checkIn(head.event, head.code) };
+      sent = { item: head, result: await checkIn(head.event, head.code, head.key) };
     } catch (error) {
       if (retryLater(error)) return;
       sent = { item: head, error: error as ApiError };

@@ -295,6 +295,33 @@ def test_arabic_pages_are_right_to_left_and_everything_fits_320px_and_200_percen
 # --- 3. a full session puts the next family on the waitlist ---------------------------------
 
 
+def test_a_family_downloads_what_we_hold_then_erases_it(open_page):
+    """From the manage link: the JSON download holds the family's own details; erasing
+    cancels the place, removes name and phone at once and ends the link."""
+    event = event_id(FULL_EVENT)
+    page = open_page("/", "en")
+    expect(h1(page)).to_be_visible()
+    sent = api_register(page, event, "Nasrin Akter", "718-555-0142")
+    page.goto(f"/manage#{sent['manage_token']}")
+    section = page.get_by_role("region", name="Your information")
+    with page.expect_download() as download:
+        section.get_by_role("link", name="Download my information").click()
+    held = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert held["registration"]["name"] == "Nasrin Akter"
+    assert held["registration"]["phone"] == "+17185550142"
+    screenshot(page, "manage-your-data-en")
+    assert_accessible(page)
+
+    section.get_by_role("button", name="Erase my information").click()
+    section.get_by_role("button", name="Yes, erase").click()
+    expect(h1(page)).to_have_text("Your information is erased")
+    [registration] = Registration.objects.filter(pk=sent["id"])
+    assert (registration.name, registration.phone, registration.status) == ("", "", "cancelled")
+    assert registration.anonymised_at is not None
+    page.reload()
+    expect(h1(page)).to_have_text("This link does not open a registration")
+
+
 def test_full_session_puts_the_family_on_the_waitlist(open_page):
     event = event_id(FULL_EVENT)
     page = open_page(f"/events/{event}", "en")
@@ -702,11 +729,15 @@ def test_registration_with_the_keyboard_only(open_page):
     wait_for_heading_focus(page)
     tab_to(page, f'main a[href="/events/{event}/register"]')
     page.keyboard.press("Enter")
+    # The event page's heading had focus: wait for the form, then for its heading's focus,
+    # or the router's focus move lands in the middle of the typing.
+    expect(page.locator("#field-name")).to_be_visible()
     wait_for_heading_focus(page)
     tab_to(page, "#field-name")
     page.keyboard.type("Keyboard Parent")
     tab_to(page, "#field-phone")
     page.keyboard.type("(718) 555-0133")
+    expect(page.locator("#field-name")).to_have_value("Keyboard Parent")
     tab_to(page, "main form button[type=submit]")
     page.keyboard.press("Enter")
 

@@ -4,6 +4,7 @@
  * network, the pass saved on this device is shown. */
 import { useState } from "preact/hooks";
 import { ApiError, api, type Event, type Registration, type Schemas, unwrap } from "../api/client";
+import { useCopy } from "../components/copy";
 import { CalendarLinks, placeText } from "../components/EventBits";
 import { ErrorSummary, Field } from "../components/Form";
 import { Listen } from "../components/Listen";
@@ -13,7 +14,6 @@ import { formatEventTime, formatNumber, languageName, t, tx } from "../i18n";
 import { fetchQrSvg, forgetPass, loadPass, savePass, type SavedPass } from "../passes";
 import { useLocation, useQuery } from "../router";
 import { loadEvent } from "./EventPage";
-import { useCopy } from "../components/copy";
 
 type Interpretation = Schemas["RegistrationInterpretation"];
 type Loaded = { pass: SavedPass; event: Event | null; interpretation: Interpretation | null; offline: boolean };
@@ -119,6 +119,23 @@ function ChangeParty({ token, registration, onChanged }: { token: string; regist
   );
 }
 
+/** "Are you sure?" for something that cannot be taken back: yes in red, no keeps it. */
+function ConfirmBox({ id, question, yes, onYes, onNo }: { id: string; question: string; yes: string; onYes: () => void; onNo: () => void }) {
+  return (
+    <div class="confirm" role="group" aria-labelledby={id}>
+      <p id={id}>{question}</p>
+      <div class="actions">
+        <button type="button" class="danger" onClick={onYes}>
+          {yes}
+        </button>
+        <button type="button" class="secondary" onClick={onNo}>
+          {t("manage.cancel_no")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function Cancel({ token, onCancelled }: { token: string; onCancelled: () => void }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -140,21 +157,51 @@ function Cancel({ token, onCancelled }: { token: string; onCancelled: () => void
         </p>
       )}
       {asking ? (
-        <div class="confirm" role="group" aria-labelledby="cancel-question">
-          <p id="cancel-question">{t("manage.cancel_question")}</p>
-          <div class="actions">
-            <button type="button" class="danger" onClick={cancel}>
-              {t("manage.cancel_yes")}
-            </button>
-            <button type="button" class="secondary" onClick={() => setAsking(false)}>
-              {t("manage.cancel_no")}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox id="cancel-question" question={t("manage.cancel_question")} yes={t("manage.cancel_yes")} onYes={cancel} onNo={() => setAsking(false)} />
       ) : (
         <button type="button" class="danger" onClick={() => setAsking(true)}>
           {t("manage.cancel")}
         </button>
+      )}
+    </section>
+  );
+}
+
+/** What we hold about this registration: the family downloads it or erases it (which
+ * cancels the place and ends the link). */
+function YourData({ token, onErased }: { token: string; onErased: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const erase = async () => {
+    try {
+      await unwrap(api.DELETE("/api/v1/registrations/manage/{token}/data/", { params: { path: { token } } }));
+      forgetPass(token);
+      onErased();
+    } catch (problem) {
+      setError(problem);
+    }
+  };
+  return (
+    <section aria-labelledby="data-heading">
+      <h2 id="data-heading">{t("manage.data_heading")}</h2>
+      <p>{t("manage.data_text")}</p>
+      {error !== null && (
+        <p role="alert" class="notice error">
+          {errorText(error)}
+        </p>
+      )}
+      <div class="actions">
+        <a class="button secondary" href={`/api/v1/registrations/manage/${encodeURIComponent(token)}/data/`} download>
+          {t("manage.data_download")}
+        </a>
+        {!asking && (
+          <button type="button" class="danger" onClick={() => setAsking(true)}>
+            {t("manage.data_erase")}
+          </button>
+        )}
+      </div>
+      {asking && (
+        <ConfirmBox id="erase-question" question={t("manage.data_erase_question")} yes={t("manage.data_erase_yes")} onYes={erase} onNo={() => setAsking(false)} />
       )}
     </section>
   );
@@ -183,7 +230,19 @@ export function ManagePage() {
   const fresh = useQuery().get("new") === "1";
   const token = tokenFromHash();
   const state = useLoad(() => loadManaged(token), [token, path]);
+  const [erased, setErased] = useState(false);
 
+  if (erased) {
+    return (
+      <>
+        <h1>{t("manage.erased_heading")}</h1>
+        <p role="status">{t("manage.erased_text")}</p>
+        <p>
+          <a href="/">{t("not_found.home")}</a>
+        </p>
+      </>
+    );
+  }
   if (!token || (state.error instanceof ApiError && state.error.status === 404)) {
     return (
       <>
@@ -243,6 +302,7 @@ export function ManagePage() {
           <a href={`/events/${event.id}`}>{t("common.back_to_event")}</a>
         </p>
       )}
+      {!offline && <YourData token={token} onErased={() => setErased(true)} />}
     </>
   );
 }

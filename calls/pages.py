@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from calls.models import Outcome
 from calls.subjects import committee_subject, event_subject
+from events_api.audit.models import AccessKind
 from events_api.calendars.event_items import event_location
 from events_api.core.errors import Forbidden, NotFound
 from events_api.core.i18n import pick, request_language
@@ -47,6 +48,7 @@ def _page(request, find, pk) -> HttpResponse:
         return _refused(request, language, signed_in=True)
     with translation.override(language):
         call_list = subject.build()
+        subject.log(request, AccessKind.CALL_LIST_PRINT, len(call_list.everyone))
         event = subject.event
         body = render_to_string(
             "calls/print.html",

@@ -7,9 +7,11 @@ from calls import lists, queries, rules
 from calls.errors import NoUpcomingMeeting
 from calls.services import record_call
 from committees.views.common import visible_committee
+from events_api.audit import services as audit
+from events_api.audit.models import AccessKind
 from events_api.core.errors import Forbidden
 from events_api.events.errors import EventNotFound
-from events_api.events.models import AttendeeExport, Event
+from events_api.events.models import Event
 from events_api.events.rules import visible_events_q
 
 
@@ -45,18 +47,17 @@ class Subject:
             members_only=self.members_only,
         )
 
-    def log_export(self, by, rows: int) -> None:
-        """The same audit row as the attendee export: who took whose phone numbers, when."""
+    def log(self, request, kind: AccessKind, people: int) -> None:
+        """Into the access log of personal data: who saw whose phone numbers, how, when.
+        A committee with no meeting coming has an empty list: nothing to log."""
         if self.event is None:
-            raise NoUpcomingMeeting()
+            return
         filters = {"list": "calls"}
         if self.members_only:
             filters["committee"] = self.committee.pk
         if not self.scope.everything:
             filters["organizations"] = sorted(self.scope.organizations)
-        AttendeeExport.objects.create(
-            event=self.event, exported_by=by, row_count=rows, filters=filters
-        )
+        audit.record(request, kind, event_id=self.event.pk, count=people, filters=filters)
 
     @property
     def filename(self) -> str:

@@ -16,6 +16,7 @@ from calls.errors import NoUpcomingMeeting
 from calls.exports import call_list_csv
 from calls.serializers import CallListSerializer, CallPersonSerializer, CallRecordSerializer
 from calls.subjects import committee_subject, event_subject
+from events_api.audit.models import AccessKind
 
 READ_ERRORS = {
     403: OpenApiResponse(description="Signed out, or not one who makes these calls"),
@@ -40,7 +41,9 @@ class _Base(APIView):
 class _CallListView(_Base):
     def get(self, request, pk):
         subject = self.subject(request.user, pk)
-        return Response(CallListSerializer(subject.build()).data)
+        call_list = subject.build()
+        subject.log(request, AccessKind.CALL_LIST, len(call_list.everyone))
+        return Response(CallListSerializer(call_list).data)
 
 
 class _CallListCsvView(_Base):
@@ -49,7 +52,7 @@ class _CallListCsvView(_Base):
         if subject.event is None:
             raise NoUpcomingMeeting()
         data, rows = call_list_csv(subject.build())
-        subject.log_export(request.user, rows)
+        subject.log(request, AccessKind.CALL_LIST_EXPORT, rows)
         response = HttpResponse(data, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{subject.filename}"'
         return response

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "events_api.core",
     "events_api.people",
+    "events_api.audit",
     "events_api.events",
     "events_api.calendars",
     "events_api.interpretation",
@@ -401,3 +402,5 @@ INTERPRETER_LOCKING = True
 # lasts and this many days after it ends (docs/privacy.md).
 PERSONAL_DATA_RETENTION_DAYS = env_days("PERSONAL_DATA_RETENTION_DAYS", 60)
 COMMITTEE_MEMBER_RETENTION_DAYS = env_days("COMMITTEE_MEMBER_RETENTION_DAYS", 365)
+# The access log of personal data (who looked at registrants' data) is itself pruned.
+ACCESS_LOG_RETENTION_DAYS = env_days("ACCESS_LOG_RETENTION_DAYS", 365)

@@ -30,6 +30,7 @@ TOKEN_LOOKUP_URL_NAMES = frozenset(
         "registration-pass",
         "registration-interpretation",
         "registration-manage-data",
+        "registration-manage-looks",
         "calendar-personal",
         "committee-invitation-accept",
     }

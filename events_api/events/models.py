@@ -304,23 +304,3 @@ class Registration(models.Model):
     @property
     def party_size(self) -> int:
         return self.adults + self.children
-
-
-class AttendeeExport(models.Model):
-    """Audit trail: who exported whose attendee list, when, and how many rows."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="exports")
-    exported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    row_count = models.PositiveIntegerField()
-    filters = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("attendee list export")
-        verbose_name_plural = _("attendee list exports")
-
-    def __str__(self) -> str:
-        return f"{self.row_count} rows of event {self.event_id} by {self.exported_by_id}"

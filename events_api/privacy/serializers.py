@@ -135,3 +135,37 @@ class AccountDataSerializer(serializers.Serializer):
 
 class EraseAccountSerializer(serializers.Serializer):
     confirm = serializers.CharField(help_text=_('Must be "erase".'))
+
+
+class AccessWhoSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="display_name")
+    email = serializers.EmailField()
+
+
+class AccessRecordSerializer(serializers.Serializer):
+    """One look at an event's registrants' data, as its organisers see it."""
+
+    id = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    kind = serializers.CharField()
+    label = serializers.CharField(source="get_kind_display")
+    who = AccessWhoSerializer(source="user", allow_null=True)
+    count = serializers.IntegerField(help_text="How many people it showed.")
+    registration = serializers.IntegerField(source="registration_id", allow_null=True)
+    filters = serializers.JSONField()
+    client_address = serializers.CharField()
+    user_agent = serializers.CharField()
+
+
+class LookSerializer(serializers.Serializer):
+    """That (not who) a family's registration was looked at."""
+
+    at = serializers.DateTimeField()
+    kind = serializers.CharField()
+    label = serializers.CharField(source="get_kind_display")
+
+
+class LooksSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    looks = LookSerializer(many=True)

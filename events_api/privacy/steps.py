@@ -1,11 +1,13 @@
 """The core's own steps: registrations (walk-ins and RSVPs are registrations too),
-interpreter requests, message logs, and the reminders of ended events. Each step is a
-pending query and one bulk UPDATE (or DELETE) by primary key."""
+interpreter requests, message logs, the reminders of ended events, and the access log's
+old rows. Each step is a pending query and one bulk UPDATE (or DELETE) by primary key."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Case, F, QuerySet, Value, When
 
+from events_api.audit.models import AccessRecord
 from events_api.events.models import Registration
 from events_api.interpretation.models import InterpreterRequest
 from events_api.notifications.models import Delivery, Message, Reminder, Status
@@ -62,6 +64,17 @@ def _delete_reminders(pks: list[int], now: datetime) -> None:
     Reminder.objects.filter(pk__in=pks).delete()
 
 
+def _old_looks(scope: Scope) -> QuerySet:
+    """The access log keeps a fixed period (ACCESS_LOG_RETENTION_DAYS), then forgets."""
+    return AccessRecord.objects.filter(
+        at__lt=scope.now - timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS)
+    )
+
+
+def _delete_looks(pks: list[int], now: datetime) -> None:
+    AccessRecord.objects.filter(pk__in=pks).delete()
+
+
 CORE_STEPS = (
     Step("registrations", _pending_registrations, _anonymise_registrations),
     Step(
@@ -71,4 +84,5 @@ CORE_STEPS = (
     ),
     Step("messages", lambda scope: not_anonymised(Message, scope), _anonymise_messages),
     Step("reminders", _ended_events_reminders, _delete_reminders),
+    Step("access_log", _old_looks, _delete_looks),
 )

@@ -14,5 +14,15 @@ urlpatterns = [
         views.RegistrationDataView.as_view(),
         name="registration-data",
     ),
+    re_path(
+        rf"^registrations/manage/{MANAGE_PATH}/looks/$",
+        views.ManageLooksView.as_view(),
+        name="registration-manage-looks",
+    ),
     path("me/data/", views.MyDataView.as_view(), name="me-data"),
+    path(
+        "events/<int:pk>/access-log/",
+        views.EventAccessLogView.as_view(),
+        name="event-access-log",
+    ),
 ]

@@ -2,20 +2,24 @@
 the manage link, for an account at /me/data/, and for the CBO that registered a family."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import permissions, status
+from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from events_api.audit.filters import AccessRecordFilter
+from events_api.audit.models import AccessRecord
 from events_api.events import rules
 from events_api.events.errors import RegistrationNotFound
 from events_api.events.passes import hash_token
 from events_api.people.queries import organization_ids_of
-from events_api.privacy import my_data
+from events_api.privacy import access, my_data
 from events_api.privacy.errors import ErasureNotConfirmed, MayNotErase
 from events_api.privacy.serializers import (
+    AccessRecordSerializer,
     AccountDataSerializer,
     EraseAccountSerializer,
     GuestDataSerializer,
+    LooksSerializer,
 )
 
 FILENAME = "open-doors-my-data.json"
@@ -121,3 +125,50 @@ class RegistrationDataView(APIView):
             raise MayNotErase()
         my_data.erase_for_organization(registration=registration, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# The family sees the last looks, not an endless list.
+LOOKS_SHOWN = 50
+
+
+class ManageLooksView(APIView):
+    """That (not who) a guest's registration was looked at by the event's staff."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="registrations_manage_looks_retrieve",
+        summary="When the event's staff looked at lists that hold this registration "
+        "(the last 50; never who)",
+        responses={200: LooksSerializer, 404: _error("No registration for this link")},
+    )
+    def get(self, request, token):
+        looks = access.looks_at(_by_token(token))
+        body = {"count": looks.count(), "looks": list(looks[:LOOKS_SHOWN])}
+        return Response(LooksSerializer(body).data)
+
+
+class EventAccessLogView(generics.ListAPIView):
+    """Every look at this event's registrants' personal data: who, what kind, how many
+    people, when, from which client. The event's organisers only."""
+
+    serializer_class = AccessRecordSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_class = AccessRecordFilter
+
+    @extend_schema(
+        operation_id="events_access_log_list",
+        summary="Who looked at this event's registrants' data (organisers)",
+        responses={
+            200: AccessRecordSerializer(many=True),
+            403: _error("permission_denied: you see the event but do not organise it"),
+            404: _error("event_not_found"),
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator
+            return AccessRecord.objects.none()
+        return access.event_log(self.request.user, self.kwargs["pk"])

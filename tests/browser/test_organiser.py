@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from events_api.events.models import AttendeeExport, Registration
+from events_api.audit.models import AccessRecord
+from events_api.events.models import Registration
 from events_api.events.services import registration as services
 from summits.models import Session, Summit
 from tests.browser.conftest import assert_accessible, screenshot
@@ -172,8 +173,8 @@ def test_attendees_filter_and_export_is_logged(open_page, language):
     assert download.value.suggested_filename == f"event-{session.event_id}-attendees.csv"
     content = Path(download.value.path()).read_text(encoding="utf-8")
     assert len([line for line in content.splitlines() if line.strip()]) == 1 + waiting
-    logged = AttendeeExport.objects.get(event=session.event)
-    assert (logged.exported_by.email, logged.row_count, logged.filters) == (
+    logged = AccessRecord.objects.get(event_id=session.event_id, kind="registrant_export")
+    assert (logged.user.email, logged.count, logged.filters) == (
         ORGANISER,
         waiting,
         {"status": "waitlisted"},

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from events_api.events.models import AttendeeExport
+from events_api.audit.models import AccessRecord
 from events_api.people.roles import Role
 from tests.calls.helpers import caller, committee_url, event_url, phone_member
 from tests.conftest import client_for
@@ -57,8 +57,13 @@ def test_the_csv_lists_who_to_call_and_is_logged(event, organiser, organiser_api
     assert first["latest_at"].endswith(("-05:00", "-04:00"))  # in the event's zone
     assert table[1]["registration"] == str(carla.pk)
     assert table[2]["registration"] == str(nobody.pk)
-    (log,) = AttendeeExport.objects.all()
-    assert (log.event_id, log.exported_by_id, log.row_count) == (event.pk, organiser.pk, 3)
+    (log,) = AccessRecord.objects.all()
+    assert (log.kind, log.event_id, log.user_id, log.count) == (
+        "call_list_export",
+        event.pk,
+        organiser.pk,
+        3,
+    )
     assert log.filters == {"list": "calls"}
 
 
@@ -70,9 +75,9 @@ def test_a_cbo_export_is_logged_with_its_organisation(event):
     response = client_for(staff.user).get(event_url(event, "call-list.csv"))
 
     assert len(rows(response)) == 1
-    (log,) = AttendeeExport.objects.all()
+    (log,) = AccessRecord.objects.all()
     assert log.filters == {"list": "calls", "organizations": [staff.organization.pk]}
-    assert log.row_count == 1
+    assert log.count == 1
 
 
 def test_a_committees_csv_is_its_members_and_is_logged(committee_meeting):
@@ -86,8 +91,8 @@ def test_a_committees_csv_is_its_members_and_is_logged(committee_meeting):
     )
     (row,) = rows(response)
     assert (row["member"], row["status"], row["phone"]) == (str(member.pk), "member", member.phone)
-    (log,) = AttendeeExport.objects.all()
-    assert (log.event_id, log.row_count) == (meeting.event_id, 1)
+    (log,) = AccessRecord.objects.all()
+    assert (log.event_id, log.count) == (meeting.event_id, 1)
     assert log.filters == {"list": "calls", "committee": committee.pk}
 
 
@@ -98,4 +103,4 @@ def test_a_refused_export_is_not_logged(event):
 
     assert response.status_code == 403
     assert response["Content-Type"] == "application/json"
-    assert not AttendeeExport.objects.exists()
+    assert not AccessRecord.objects.exists()

@@ -37,7 +37,8 @@ def callers(event, organiser):
     return add
 
 
-@pytest.mark.parametrize(("tail", "queries"), [("call-list/", 6), ("call-list.csv", 7)])
+# Each count includes the one INSERT into the access log of personal data.
+@pytest.mark.parametrize(("tail", "queries"), [("call-list/", 7), ("call-list.csv", 7)])
 def test_an_events_list_costs_the_same_for_1_and_50_people(event, organiser, tail, queries):
     """The user, the event, who manages it, the registrations, the calls, the languages
     (and the export's log row)."""
@@ -55,7 +56,7 @@ def test_the_printed_page_costs_the_same_for_1_and_50_people(event, organiser, c
     def fetch():
         assert client.get(f"/print/events/{event.pk}/calls/").status_code == 200
 
-    assert_flat_queries(callers(event, organiser), fetch, small=1, large=50, at_most=7)
+    assert_flat_queries(callers(event, organiser), fetch, small=1, large=50, at_most=8)
 
 
 def test_a_committees_list_costs_the_same_for_1_and_50_members(committee_meeting):
@@ -69,7 +70,7 @@ def test_a_committees_list_costs_the_same_for_1_and_50_members(committee_meeting
     def fetch():
         assert api.get(committee_url(committee)).status_code == 200
 
-    assert_flat_queries(add, fetch, small=1, large=50, at_most=10)
+    assert_flat_queries(add, fetch, small=1, large=50, at_most=11)
 
 
 def test_recording_a_call_costs_the_same_on_a_long_list(event, organiser):

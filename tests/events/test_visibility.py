@@ -124,7 +124,7 @@ def test_drafts_are_hidden_from_the_public_but_shown_to_their_organisers(api):
 
 
 def test_export_is_for_organisers_and_is_logged(world):
-    from events_api.events.models import AttendeeExport
+    from events_api.audit.models import AccessRecord
 
     event, organiser, cbo_a, *_ = world
     response = client_for(organiser).get(
@@ -135,11 +135,16 @@ def test_export_is_for_organisers_and_is_logged(world):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("id,status,waitlist_position,name")
     assert len(lines) == 5
-    log = AttendeeExport.objects.get()
-    assert (log.exported_by, log.row_count, log.filters) == (organiser, 4, {"status": "confirmed"})
+    log = AccessRecord.objects.get()
+    assert (log.kind, log.user, log.count, log.filters) == (
+        "registrant_export",
+        organiser,
+        4,
+        {"status": "confirmed"},
+    )
     denied = client_for(cbo_a.user).get(f"/api/v1/events/{event.pk}/registrations/export/")
     assert denied.status_code == 403
-    assert AttendeeExport.objects.count() == 1
+    assert AccessRecord.objects.count() == 1
 
 
 def test_registration_filters(world):

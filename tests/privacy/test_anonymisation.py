@@ -91,6 +91,7 @@ def test_personal_data_is_removed_everywhere_and_counts_stay(session_with_people
         "messages": Message.objects.filter(event=event).count(),
         "reminders": done["reminders"],
         "call_attempts": 1,
+        "access_log": 0,
     }
     for registration in Registration.objects.filter(event=event):
         assert personal(registration) == REMOVED

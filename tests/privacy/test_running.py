@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from events_api.events.models import AttendeeExport
+from events_api.audit.models import AccessRecord
 from events_api.privacy.tasks import anonymise_expired_daily, next_run
 from tests.conftest import client_for
 from tests.factories import RegistrationFactory, SessionFactory, UserFactory
@@ -97,9 +97,9 @@ def test_the_attendee_export_is_refused_once_the_period_is_over(days_ago, status
     assert response.status_code == status
     if status == 409:
         assert response.json()["code"] == "personal_data_removed"
-        assert not AttendeeExport.objects.exists()
+        assert not AccessRecord.objects.exists()
     else:
-        assert AttendeeExport.objects.count() == 1
+        assert AccessRecord.objects.filter(kind="registrant_export").count() == 1
 
 
 def test_a_summits_longer_period_keeps_its_export_open():

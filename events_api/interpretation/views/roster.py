@@ -4,6 +4,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from events_api.audit import services as audit
+from events_api.audit.models import AccessKind
 from events_api.core.filtering import apply_filterset
 from events_api.interpretation import queries, rules
 from events_api.interpretation.filters import AssignmentFilter, InterpreterFilter
@@ -18,6 +20,18 @@ from events_api.interpretation.serializers import (
 from events_api.interpretation.services import assignments as services
 from events_api.interpretation.services import roster as roster_services
 from events_api.interpretation.views.common import ERRORS
+
+
+def shown(request, assignments):
+    """Logs the parents' names these jobs show (the access log: one row per event, counting
+    names), and returns the jobs."""
+    audit.record_rows(
+        request,
+        AccessKind.INTERPRETER_JOB,
+        [job for job in assignments if job.line.share_names for _ in job.line.named_requests],
+        event_of=lambda job: job.line.event_id,
+    )
+    return assignments
 
 
 def _windows(data) -> list[tuple]:
@@ -103,7 +117,7 @@ class InterpreterViewSet(
             .filter(interpreter=interpreter)
             .order_by("line__event__starts_at", "pk"),
         )
-        page = self.paginate_queryset(rows)
+        page = shown(request, self.paginate_queryset(rows))
         return self.get_paginated_response(AssignmentSerializer(page, many=True).data)
 
 
@@ -131,8 +145,17 @@ class AssignmentViewSet(
             return [permissions.IsAuthenticated(), IsCoordinator()]
         return super().get_permissions()
 
+    def list(self, request, *args, **kwargs):
+        page = shown(request, self.paginate_queryset(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(AssignmentSerializer(page, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        [assignment] = shown(request, [self.get_object()])
+        return Response(AssignmentSerializer(assignment).data)
+
     def _answer(self, assignment, code=status.HTTP_200_OK):
         fresh = rules.assignments_shown_to(self.request.user).get(pk=assignment.pk)
+        [fresh] = shown(self.request, [fresh])
         return Response(AssignmentSerializer(fresh).data, status=code)
 
     @extend_schema(

@@ -560,6 +560,27 @@ export interface paths {
         patch: operations["api_v1_events_partial_update"];
         trace?: never;
     };
+    "/api/v1/events/{id}/access-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who looked at this event's registrants' data (organisers)
+         * @description Every look at this event's registrants' personal data: who, what kind, how many
+         *     people, when, from which client. The event's organisers only.
+         */
+        get: operations["events_access_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/call-list/": {
         parameters: {
             query?: never;
@@ -1426,6 +1447,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/manage/{token}/looks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When the event's staff looked at lists that hold this registration (the last 50; never who)
+         * @description That (not who) a guest's registration was looked at by the event's staff.
+         */
+        get: operations["registrations_manage_looks_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/manage/{token}/pass.{fmt}": {
         parameters: {
             query?: never;
@@ -1754,6 +1795,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One look at an event's registrants' data, as its organisers see it. */
+        AccessRecord: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            label: string;
+            who: components["schemas"]["AccessWho"] | null;
+            /** @description How many people it showed. */
+            count: number;
+            registration: number | null;
+            filters: unknown;
+            client_address: string;
+            user_agent: string;
+        };
+        AccessWho: {
+            id: number;
+            name: string;
+            /** Format: email */
+            email: string;
+        };
         /**
          * @description * `wheelchair` - Wheelchair access
          *     * `hearing` - Hearing support
@@ -2689,6 +2751,17 @@ export interface components {
          * @enum {string}
          */
         LanguageDirectionEnum: "ltr" | "rtl";
+        /** @description That (not who) a family's registration was looked at. */
+        Look: {
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            label: string;
+        };
+        Looks: {
+            count: number;
+            looks: components["schemas"]["Look"][];
+        };
         /**
          * @description A meeting with its event's time, place and status. The agenda shows once published
          *     (members of the committee always see it).
@@ -2920,6 +2993,21 @@ export interface components {
          * @enum {string}
          */
         OrganizationMembershipRoleEnum: "staff" | "admin";
+        PaginatedAccessRecordList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AccessRecord"][];
+        };
         PaginatedAgendaItemList: {
             /** @example 123 */
             count: number;
@@ -7219,6 +7307,87 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    events_access_log_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `registrant_list` - List of registrations viewed
+                 *     * `registrant_export` - List of registrations downloaded
+                 *     * `check_in_lookup` - Pass code looked up at the door
+                 *     * `interpreter_job` - Names shown to an interpreter
+                 *     * `call_list` - Phone-call list viewed
+                 *     * `call_list_export` - Phone-call list downloaded
+                 *     * `call_list_print` - Phone-call list printed
+                 */
+                kind?: "call_list" | "call_list_export" | "call_list_print" | "check_in_lookup" | "interpreter_job" | "registrant_export" | "registrant_list";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAccessRecordList"];
+                };
+            };
+            /** @description Invalid input, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description permission_denied: you see the event but do not organise it: {code, message, fields} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description event_not_found: {code, message, fields} */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11644,6 +11813,54 @@ export interface operations {
                 };
             };
             /** @description Not found: {code, message, fields} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registrations_manage_looks_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Looks"];
+                };
+            };
+            /** @description No registration for this link: {code, message, fields} */
             404: {
                 headers: {
                     [name: string]: unknown;

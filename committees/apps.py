@@ -8,6 +8,7 @@ class CommitteesConfig(AppConfig):
 
     def ready(self) -> None:
         from committees import my_data, rules
+        from committees.privacy import INVITATIONS
         from committees.retention import member_records_q
         from events_api.core.filtering import IdFilter
         from events_api.events.hooks import (
@@ -17,7 +18,7 @@ class CommitteesConfig(AppConfig):
             register_personal_events,
         )
         from events_api.people.desks import register_desk
-        from events_api.privacy.hooks import register_hold
+        from events_api.privacy.hooks import register_hold, register_step
 
         # Chairs, co-chairs and secretaries manage their committee's meeting events.
         register_managers(rules.managed_meetings_q)
@@ -30,5 +31,7 @@ class CommitteesConfig(AppConfig):
         register_desk("committee_manager", lambda user: bool(rules.manager_of(user)))
         # Members' RSVPs are kept while membership lasts, plus a period.
         register_hold(member_records_q)
+        # Settled invitations lose their email and phone after the retention period.
+        register_step(INVITATIONS)
         # Memberships and RSVPs in a member's export; the last chair cannot erase herself.
         my_data.register()

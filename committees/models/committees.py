@@ -197,6 +197,9 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the email and phone were removed (docs/privacy.md): the row stays so the
+    # link still answers "expired" or "used", not "unknown".
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -204,7 +207,8 @@ class Invitation(models.Model):
         verbose_name_plural = _("committee invitations")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(email="") | ~Q(phone=""), name="committee_invitation_has_contact"
+                condition=~Q(email="") | ~Q(phone="") | Q(anonymised_at__isnull=False),
+                name="committee_invitation_has_contact",
             ),
             models.CheckConstraint(
                 condition=Q(term_start__isnull=True)

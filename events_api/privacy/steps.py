@@ -56,6 +56,15 @@ def _anonymise_messages(pks: list[int], now: datetime) -> None:
     Delivery.objects.filter(message_id__in=pks).update(detail="")
 
 
+def _event_less_messages(scope: Scope) -> QuerySet:
+    """Messages about no event (committee invitations, news of a meeting series) are kept
+    PERSONAL_DATA_RETENTION_DAYS after they were written."""
+    cutoff = scope.now - timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
+    return Message.objects.filter(
+        event__isnull=True, anonymised_at__isnull=True, created_at__lt=cutoff
+    )
+
+
 def _ended_events_reminders(scope: Scope) -> QuerySet:
     return Reminder.objects.filter(event__ends_at__lte=scope.now)
 
@@ -83,6 +92,7 @@ CORE_STEPS = (
         _anonymise_requests,
     ),
     Step("messages", lambda scope: not_anonymised(Message, scope), _anonymise_messages),
+    Step("event_less_messages", _event_less_messages, _anonymise_messages),
     Step("reminders", _ended_events_reminders, _delete_reminders),
     Step("access_log", _old_looks, _delete_looks),
 )

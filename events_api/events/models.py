@@ -188,6 +188,13 @@ class Registration(models.Model):
         blank=True,
         help_text=_("When the parent agreed that the organisation registers them."),
     )
+    # What the parent agreed to, as the staff member showed it (events_api/events/consent.py):
+    # the text's version, the language it was shown in and the text itself, with the
+    # organisation's name filled in. It names no one but the organisation, so it outlives
+    # anonymisation like consent_at.
+    consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
+    consent_language = models.CharField(_("consent language"), max_length=16, blank=True)
+    consent_text = models.TextField(_("consent text"), blank=True)
     source = models.CharField(
         _("source"),
         max_length=10,

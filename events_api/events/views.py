@@ -13,8 +13,10 @@ from events_api.audit import services as audit
 from events_api.audit.models import AccessKind
 from events_api.core.errors import DomainError
 from events_api.core.filtering import apply_filterset
+from events_api.core.i18n import request_language
 from events_api.core.throttles import RegistrationThrottle
 from events_api.events import queries, rules
+from events_api.events.consent import CONSENT_VERSION, OrganizationNotFound, consent_text
 from events_api.events.errors import (
     EventNotFound,
     InvalidIdempotencyKey,
@@ -36,8 +38,11 @@ from events_api.events.serializers import (
     RegistrationCreateSerializer,
     RegistrationSerializer,
 )
+from events_api.events.serializers.registrations import ConsentTextSerializer
 from events_api.events.services import events as event_services
 from events_api.events.services import registration as services
+from events_api.people.models import Organization
+from events_api.people.queries import organization_ids_of
 from events_api.privacy.retention import ensure_personal_data_kept
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -174,7 +179,11 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             if not request.user.is_authenticated:
                 self.permission_denied(request)
             proxy = services.Proxy(
-                by=request.user, organization=data["organization"], consent=data["consent"]
+                by=request.user,
+                organization=data["organization"],
+                consent=data["consent"],
+                consent_version=data.get("consent_version", ""),
+                consent_language=data.get("consent_language", ""),
             )
         registered = services.register(
             event_id=event.pk,
@@ -331,6 +340,37 @@ class RegistrationViewSet(
         registration = self.get_object()
         services.cancel(registration_id=registration.pk)
         return Response(RegistrationSerializer(self.get_queryset().get(pk=pk)).data)
+
+    @extend_schema(
+        responses={200: ConsentTextSerializer, 404: ERRORS[404]},
+        parameters=[
+            OpenApiParameter(
+                "lang", str, description="The language to show it in (else Accept-Language)"
+            )
+        ],
+        summary="The consent text CBO staff show a family before registering them (its "
+        "version and language go back with the registration; staff of the organisation "
+        "only, others get 404)",
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path=r"consent/(?P<organization_id>\d+)",
+        serializer_class=ConsentTextSerializer,
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def consent(self, request, organization_id=None):
+        if int(organization_id) not in organization_ids_of(request.user):
+            raise OrganizationNotFound()
+        organization = Organization.objects.get(pk=organization_id)
+        language = request_language()
+        body = {
+            "version": CONSENT_VERSION,
+            "language": language,
+            "text": consent_text(organization.name, language),
+        }
+        return Response(ConsentTextSerializer(body).data)
 
 
 def change_registration(request, registration: Registration) -> Response:

@@ -81,6 +81,10 @@ class RegistrationDataSerializer(serializers.Serializer):
     source = serializers.CharField()
     organization = serializers.CharField(source="organization.name", default=None, allow_null=True)
     consent_at = serializers.DateTimeField(allow_null=True)
+    # What the family agreed to when a CBO registered it: the text as it was shown.
+    consent_version = serializers.CharField()
+    consent_language = serializers.CharField()
+    consent_text = serializers.CharField()
     created_at = serializers.DateTimeField()
     cancelled_at = serializers.DateTimeField(allow_null=True)
     checked_in_at = serializers.DateTimeField(allow_null=True)

@@ -4,6 +4,7 @@ then see, change and cancel them; others get a kind word and a way to sign in.""
 import pytest
 from playwright.sync_api import Page, expect
 
+from events_api.events.consent import CONSENT_VERSION, consent_text
 from events_api.events.models import Event, Registration
 from events_api.people.models import Organization, User
 from tests.browser.conftest import assert_accessible, screenshot
@@ -157,4 +158,49 @@ def test_cbo_pages_are_accessible(open_page, language):
     expect(page.locator("li.registration")).to_have_count(la_union.count())
     expect(h1(page)).to_have_count(1)
     screenshot(page, f"cbo-registrations-{language}")
+    assert_accessible(page)
+
+
+def test_the_consent_text_shown_in_spanish_is_the_one_recorded(open_page):
+    """The staff member's page is in Spanish: the checkbox reads the server's consent text
+    in Spanish, and the registration keeps that text, its language and its version."""
+    event = Event.objects.get(title__en=TALK)
+    shown = consent_text(LA_UNION, "es")
+    page = open_page("/", "es")
+    sign_in(page, CBO)
+    page.goto(f"/cbo/register?event={event.pk}")
+    consent = page.locator("label[for=field-consent]")
+    expect(consent).to_have_text(shown)
+    expect(consent).to_have_attribute("lang", "es")
+    screenshot(page, "cbo-consent-es")
+    assert_accessible(page)
+    page.locator("#field-name").fill("Familia Ramírez")
+    page.locator("#field-consent").check()
+    page.get_by_role("button", name="Siguiente").click()
+    expect(h1(page)).to_have_text("Su familia y lo que necesitan")
+    page.get_by_role("button", name="Siguiente").click()
+    expect(h1(page)).to_have_text("Revisar e inscribirse")
+    page.get_by_role("button", name="Inscribirse", exact=True).click()
+    expect(page.locator("#pass-code")).to_be_visible()
+    row = Registration.objects.get(event=event, name="Familia Ramírez")
+    assert (row.consent_language, row.consent_version) == ("es", CONSENT_VERSION)
+    assert row.consent_text == shown
+    assert shown.startswith(f"La familia aceptó que {LA_UNION}")
+    assert row.consent_at is not None
+    # The CBO's list shows what the family agreed to, in the language it was read in.
+    page.goto("/cbo/registrations")
+    card = page.locator(f"#registration-{row.pk}")
+    expect(card.locator(".consent-text")).to_have_text(shown)
+    expect(card.locator(".consent-text")).to_have_attribute("lang", "es")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_consent_text_reads_in_the_pages_language(open_page, language):
+    event = Event.objects.get(title__en=TALK)
+    page = open_page("/", language)
+    sign_in(page, CBO)
+    page.goto(f"/cbo/register?event={event.pk}")
+    expect(page.locator("label[for=field-consent]")).to_have_text(consent_text(LA_UNION, language))
+    assert page.evaluate("document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")
+    screenshot(page, f"cbo-consent-{language}")
     assert_accessible(page)

@@ -30,6 +30,7 @@ from committees.services import committees as committee_services
 from committees.services import meetings as meeting_services
 from committees.services import series as series_services
 from events_api.calendars.services import issue_feed_token
+from events_api.events.consent import CONSENT_VERSION
 from events_api.events.models import Registration
 from events_api.events.services import registration as registration_services
 from events_api.interpretation.models import Assignment, DemandLine, Interpreter, InterpreterRequest
@@ -167,6 +168,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "organization-detail"):           "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "organization-list"):             "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("DELETE", "registration-detail"):        "403 200 404 404 404 200 404 404 404 404 404 404 404",
+    ("GET", "registration-consent"):          "403 404 404 200 404 404 404 404 404 404 404 404 404",
     ("GET", "registration-detail"):           "403 200 404 404 404 200 404 404 404 404 404 404 404",
     ("PATCH", "registration-detail"):         "403 200 404 404 404 200 404 404 404 404 404 404 404",
     ("GET", "registration-interpretation"):   "200 200 200 200 200 200 200 200 200 200 200 200 200",
@@ -360,6 +362,7 @@ def _path_kwargs(name: str, o: SimpleNamespace) -> dict:
         "registration-pass": {**token, "fmt": "svg"},
         "registration-interpretation": token,
         "registration-detail": {"pk": o.registration.pk},
+        "registration-consent": {"organization_id": o.organization.pk},
         "event-interpretation": {"event_id": o.event.pk},
         "event-messages": {"event_id": o.event.pk},
         "event-reminders": {"event_id": o.event.pk},
@@ -429,6 +432,8 @@ def _bodies(o: SimpleNamespace) -> dict[tuple[str, str], dict]:
             "phone": "+17185550100",
             "organization": o.organization.pk,
             "consent": True,
+            "consent_version": CONSENT_VERSION,
+            "consent_language": "en",
         },
     }
 

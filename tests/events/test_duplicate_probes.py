@@ -5,10 +5,13 @@ contact, so an invalid body cannot probe either."""
 
 import pytest
 
+from events_api.events.consent import CONSENT_VERSION
 from events_api.events.models import Registration
 from tests.committees.factories import MeetingFactory
 from tests.conftest import client_for
 from tests.factories import EventFactory, OrganizationMembershipFactory, UserFactory
+
+CONSENTED = {"consent": True, "consent_version": CONSENT_VERSION, "consent_language": "en"}
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +30,7 @@ def cbo_client():
 def test_an_anonymous_probe_learns_neither_the_registration_nor_its_status(api):
     event = EventFactory()
     cbo, organization = cbo_client()
-    cbo.post(url(event), {**PARENT, "organization": organization, "consent": True})
+    cbo.post(url(event), {**PARENT, "organization": organization, **CONSENTED})
     probe = api.post(url(event), {"name": "Probe", "phone": "7185559002"})
     assert probe.status_code == 409
     assert probe.json() == {
@@ -41,8 +44,8 @@ def test_an_anonymous_probe_learns_neither_the_registration_nor_its_status(api):
 def test_the_cbo_that_made_it_is_shown_the_registration():
     event = EventFactory()
     cbo, organization = cbo_client()
-    first = cbo.post(url(event), {**PARENT, "organization": organization, "consent": True})
-    again = cbo.post(url(event), {**PARENT, "organization": organization, "consent": True})
+    first = cbo.post(url(event), {**PARENT, "organization": organization, **CONSENTED})
+    again = cbo.post(url(event), {**PARENT, "organization": organization, **CONSENTED})
     assert again.status_code == 409
     assert again.json()["existing_registration"] == {
         "id": first.json()["id"],
@@ -54,8 +57,8 @@ def test_another_cbo_is_not_shown_the_registration():
     event = EventFactory()
     cbo, organization = cbo_client()
     other, other_organization = cbo_client()
-    cbo.post(url(event), {**PARENT, "organization": organization, "consent": True})
-    again = other.post(url(event), {**PARENT, "organization": other_organization, "consent": True})
+    cbo.post(url(event), {**PARENT, "organization": organization, **CONSENTED})
+    again = other.post(url(event), {**PARENT, "organization": other_organization, **CONSENTED})
     assert again.status_code == 409
     assert "existing_registration" not in again.json()
 

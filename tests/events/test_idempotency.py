@@ -3,9 +3,12 @@ Idempotency-Key and gets the same registration back, with a manage token it can 
 
 import pytest
 
+from events_api.events.consent import CONSENT_VERSION
 from events_api.events.models import Registration
 from tests.conftest import client_for
 from tests.factories import EventFactory, OrganizationMembershipFactory, UserFactory
+
+CONSENTED = {"consent": True, "consent_version": CONSENT_VERSION, "consent_language": "en"}
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +77,7 @@ def test_a_cbo_retry_without_contact_details_makes_one_registration():
     membership = OrganizationMembershipFactory(user=UserFactory(roles=["cbo_staff"]))
     cbo = client_for(membership.user)
     event = EventFactory(capacity=10)
-    body = {"name": "A family", "organization": membership.organization_id, "consent": True}
+    body = {"name": "A family", "organization": membership.organization_id, **CONSENTED}
     first, again = post(cbo, event, body), post(cbo, event, body)
     assert first.status_code == 201 and again.status_code == 201
     assert again.json()["id"] == first.json()["id"]

@@ -4,9 +4,12 @@ language they are reading the site in — never English by default for a Bangla 
 
 import pytest
 
+from events_api.events.consent import CONSENT_VERSION
 from events_api.events.models import Registration
 from tests.conftest import client_for
 from tests.factories import EventFactory, OrganizationMembershipFactory, UserFactory
+
+CONSENTED = {"consent": True, "consent_version": CONSENT_VERSION, "consent_language": "en"}
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +56,7 @@ def test_a_family_registered_by_a_cbo_reads_the_language_of_its_interpreter():
     membership = OrganizationMembershipFactory(user__preferred_language_id="en")
     body = {
         "name": "Family",
-        "consent": True,
+        **CONSENTED,
         "organization": membership.organization.pk,
         "interpreter_language": "bn",
     }
@@ -63,7 +66,7 @@ def test_a_family_registered_by_a_cbo_reads_the_language_of_its_interpreter():
 
 def test_a_family_registered_by_a_cbo_without_an_interpreter_is_not_given_staff_language():
     membership = OrganizationMembershipFactory(user__preferred_language_id="ru")
-    body = {"name": "Family", "consent": True, "organization": membership.organization.pk}
+    body = {"name": "Family", **CONSENTED, "organization": membership.organization.pk}
     registration = register(
         client_for(membership.user), EventFactory(), body, QUERY_STRING="lang=ko"
     )

@@ -4,10 +4,13 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from events_api.events.consent import CONSENT_VERSION
 from events_api.events.models import Registration
 from events_api.events.passes import PASS_ALPHABET, hash_token
 from tests.conftest import client_for
 from tests.factories import EventFactory, OrganizationMembershipFactory, UserFactory
+
+CONSENTED = {"consent": True, "consent_version": CONSENT_VERSION, "consent_language": "en"}
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +211,7 @@ def test_cbo_staff_registers_a_parent_with_no_phone_or_email_with_consent():
         {
             "name": "Parent without phone",
             "organization": membership.organization.pk,
-            "consent": True,
+            **CONSENTED,
             "preferred_language": "es",
         },
     )
@@ -228,7 +231,7 @@ def test_cbo_staff_registers_twenty_families_without_being_a_duplicate():
     statuses = [
         client.post(
             url(event),
-            {"name": f"Family {i}", "consent": True, "organization": membership.organization.pk},
+            {"name": f"Family {i}", **CONSENTED, "organization": membership.organization.pk},
         ).status_code
         for i in range(20)
     ]
@@ -239,7 +242,7 @@ def test_staff_cannot_register_for_an_organisation_they_do_not_work_for():
     membership = OrganizationMembershipFactory()
     other = OrganizationMembershipFactory()
     response = client_for(membership.user).post(
-        url(EventFactory()), {"name": "X", "consent": True, "organization": other.organization.pk}
+        url(EventFactory()), {"name": "X", **CONSENTED, "organization": other.organization.pk}
     )
     assert response.status_code == 403
     assert response.json()["code"] == "not_organization_staff"
@@ -250,7 +253,7 @@ def test_anonymous_cannot_register_on_behalf_of_an_organisation(api):
     membership = OrganizationMembershipFactory()
     response = api.post(
         url(EventFactory()),
-        {"name": "X", "consent": True, "organization": membership.organization.pk},
+        {"name": "X", **CONSENTED, "organization": membership.organization.pk},
     )
     assert response.status_code in (401, 403)
     assert Registration.objects.count() == 0

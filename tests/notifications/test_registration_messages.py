@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from events_api.events.consent import CONSENT_VERSION
 from events_api.events.errors import EventFull
 from events_api.events.models import Registration
 from events_api.events.passes import hash_token
@@ -22,6 +23,8 @@ from events_api.notifications.models import Kind, Message, SmsOptOut, Status
 from events_api.notifications.sms_backends import SmsFailed
 from tests.conftest import client_for
 from tests.factories import EventFactory, OrganizationMembershipFactory, UserFactory
+
+CONSENTED = {"consent": True, "consent_version": CONSENT_VERSION, "consent_language": "en"}
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +137,7 @@ def test_a_family_registered_by_a_cbo_is_confirmed_to_the_staff_member_who_did_i
     membership = OrganizationMembershipFactory(
         user__preferred_channel="email", user__preferred_language_id="en"
     )
-    body = {"name": "Chen Mei", "consent": True, "organization": membership.organization.pk}
+    body = {"name": "Chen Mei", **CONSENTED, "organization": membership.organization.pk}
     register(client_for(membership.user), EventFactory(), body)
     deliver_all()
     [email] = mail.outbox

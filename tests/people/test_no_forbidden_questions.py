@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 -- the words are in 13 languages: Cyrillic and Uzbek apostrophes are meant
 """No form, label, message or template asks a family for immigration status, a Social
 Security number, formal ID or birthplace, in any of the 13 languages (docs/privacy.md).
 
@@ -28,25 +29,27 @@ TERMS = {
     r"a-number|alien",
     "es": r"inmigraci[óo]n|migratori|seguro social|pasaporte|c[ée]dula|documento de identidad|"
     r"lugar de nacimiento|pa[ií]s de nacimiento|ciudadan[ií]a|\bvisa\b",
-    "fr": r"immigration|s[ée]curit[ée] sociale|passeport|carte d'identit[ée]|pi[èe]ce d'identit[ée]|"
-    r"lieu de naissance|pays de naissance|citoyennet[ée]|\bvisa\b|titre de s[ée]jour",
+    "fr": r"immigration|s[ée]curit[ée] sociale|passeport|carte d'identit[ée]|"
+    r"pi[èe]ce d'identit[ée]|lieu de naissance|pays de naissance|citoyennet[ée]|\bvisa\b|"
+    r"titre de s[ée]jour",
     "ht": r"imigrasyon|sekirite sosyal|pasp[oò]|kat idantite|kote ou f[eè]t|peyi ou f[eè]t|"
     r"sitwayen|\bviza\b",
     "ar": r"هجرة|الضمان الاجتماعي|جواز (ال)?سفر|بطاقة (ال)?هوية|وثائق (ال)?هوية|"
     r"مكان (ال)?ميلاد|بلد (ال)?ميلاد|الجنسية|تأشيرة",
     "bn": r"অভিবাসন|সামাজিক নিরাপত্তা|পাসপোর্ট|পরিচয়পত্র|জন্মস্থান|নাগরিকত্ব|ভিসা",
-    "zh_Hans": r"移民身份|移民文件|移民证件|移民纸|社会安全|社会保障号|护照|身份证|出生地|国籍|签证|公民身份",
+    "zh_Hans": r"移民身份|移民文件|移民证件|移民纸|社会安全|社会保障号|护照|身份证|出生地|"
+    r"国籍|签证|公民身份",
     "ko": r"이민 ?신분|이민 ?서류|체류 ?신분|사회보장|여권|신분증|출생지|시민권|국적|비자",
     "ru": r"иммиграци|социального страхования|паспорт|удостоверени[ея] личности|"
     r"место рождения|страна рождения|гражданств|\bвиз[аыу]\b",
-    "uk": r"імміграці|імміграц|соціального страхування|паспорт|посвідчення особи|місце народження|"
+    "uk": r"імміграц|соціального страхування|паспорт|посвідчення особи|місце народження|"
     r"країна народження|громадянств|\bвіз[аиу]\b",
     "ur": r"امیگریشن|ہجرت|سوشل سیکیورٹی|پاسپورٹ|شناختی کارڈ|جائے پیدائش|پیدائش کی جگہ|"
     r"شہریت|ویزا",
     "sq": r"imigracion|sigurim(it|eve)? shoq[ëe]ror|pasaport|let[ëe]rnjoftim|vendlindj|"
     r"shtet[ëe]si|\bviz[ëa]\b",
-    "uz": r"immigratsi|ijtimoiy sug['ʻ`’]?urta|pasport|shaxsni tasdiqlovchi|tug['ʻ`’]?ilgan joy|"
-    r"fuqarolik|\bviza\b",
+    "uz": r"immigratsi|ijtimoiy sug['ʻ`’]?urta|pasport|shaxsni tasdiqlovchi|"
+    r"tug['ʻ`’]?ilgan joy|fuqarolik|\bviza\b",
 }
 FRONTEND_LANG = {"zh-hans": "zh_Hans"}
 PATTERNS = {lang: re.compile(terms, re.IGNORECASE) for lang, terms in TERMS.items()}

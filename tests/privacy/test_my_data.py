@@ -13,6 +13,7 @@ from django.forms.models import model_to_dict
 from calls import my_data as calls_my_data
 from calls.models import CallAttempt
 from committees.models import Membership
+from events_api.events.consent import CONSENT_VERSION
 from events_api.events.models import Registration
 from events_api.interpretation.models import DemandLine, Interpreter, InterpreterRequest
 from events_api.notifications.models import Message
@@ -30,6 +31,8 @@ from tests.factories import (
 )
 from tests.helpers import assert_flat_queries
 from tests.interpretation.factories import InterpreterFactory
+
+CONSENTED = {"consent": True, "consent_version": CONSENT_VERSION, "consent_language": "en"}
 
 pytestmark = pytest.mark.django_db
 
@@ -261,7 +264,7 @@ def test_a_cbo_erases_a_family_it_registered_and_the_erasure_is_logged(cbo_membe
     event = SessionFactory(summit__organizers=[organiser], event__capacity=10).event
     staff = client_for(cbo_membership.user)
     family, _ = register(
-        staff, event, **OTHER, organization=cbo_membership.organization_id, consent=True
+        staff, event, **OTHER, organization=cbo_membership.organization_id, **CONSENTED
     )
     elsewhere = OrganizationMembershipFactory().user
     url = f"/api/v1/registrations/{family.pk}/data/"
@@ -291,3 +294,19 @@ def test_nobody_erases_without_signing_in(api):
     family = RegistrationFactory()
     assert api.delete(f"/api/v1/registrations/{family.pk}/data/").status_code == 403
     assert api.delete("/api/v1/me/data/", {"confirm": "erase"}, format="json").status_code == 403
+
+
+def test_a_family_registered_by_a_cbo_finds_what_it_consented_to_in_its_export(api, cbo_membership):
+    event = SessionFactory(event__capacity=10).event
+    staff = client_for(cbo_membership.user)
+    consent = {**CONSENTED, "consent_language": "es"}
+    _, token = register(
+        staff, event, **FARIDA, organization=cbo_membership.organization_id, **consent
+    )
+
+    exported = api.get(data_url(token)).json()["registration"]
+
+    assert (exported["consent_version"], exported["consent_language"]) == (CONSENT_VERSION, "es")
+    assert cbo_membership.organization.name in exported["consent_text"]
+    assert exported["consent_text"] == Registration.objects.get().consent_text
+    assert exported["consent_at"] is not None

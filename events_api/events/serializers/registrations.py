@@ -102,6 +102,23 @@ class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
         default=False,
         help_text=_("CBO staff: the parent agreed to be registered by the organisation."),
     )
+    consent_version = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=20,
+        help_text=_(
+            "CBO staff: the version of the consent text shown to the parent "
+            "(GET /api/v1/registrations/consent/{organization_id}/). Required with an "
+            "organisation; any other than the current one is refused "
+            "(consent_version_unknown)."
+        ),
+    )
+    consent_language = LanguageCodeField(
+        ui_only=True,
+        required=False,
+        allow_blank=True,
+        help_text=_("CBO staff: the language the consent text was shown in."),
+    )
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -148,6 +165,21 @@ class RegistrationChangeSerializer(StrictFieldsMixin, serializers.Serializer):
     accessibility_notes = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
+class ConsentTextSerializer(serializers.Serializer):
+    """The consent text a CBO staff member shows a family, to send back its version and
+    language with the registration."""
+
+    version = serializers.CharField()
+    language = serializers.CharField()
+    text = serializers.CharField()
+
+
+class ConsentRecordSerializer(ConsentTextSerializer):
+    """What the parent agreed to a CBO registering them: the text as it was shown."""
+
+    at = serializers.DateTimeField()
+
+
 class RegistrationSerializer(serializers.ModelSerializer):
     """A registration as its registrant, its CBO and the event's organisers see it."""
 
@@ -164,6 +196,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
     event_ends_at = serializers.DateTimeField(source="event.ends_at", read_only=True)
     event_timezone = serializers.CharField(source="event.timezone", read_only=True)
     event_place = serializers.SerializerMethodField()
+    consent = serializers.SerializerMethodField()
 
     class Meta:
         model = Registration
@@ -192,6 +225,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
             "organization",
             "organization_name",
             "source",
+            "consent",
             "created_at",
             "checked_in_at",
         ]
@@ -205,6 +239,20 @@ class RegistrationSerializer(serializers.ModelSerializer):
     def get_event_place(self, registration) -> str:
         """Room, school and street, or the online link (the event's school loaded)."""
         return event_location(registration.event)
+
+    @extend_schema_field(ConsentRecordSerializer(allow_null=True))
+    def get_consent(self, registration) -> dict | None:
+        """The parent's consent to a CBO registering them; null for anyone else."""
+        if registration.consent_at is None:
+            return None
+        return ConsentRecordSerializer(
+            {
+                "at": registration.consent_at,
+                "version": registration.consent_version,
+                "language": registration.consent_language,
+                "text": registration.consent_text,
+            }
+        ).data
 
 
 def manage_url(token: str, request=None) -> str:

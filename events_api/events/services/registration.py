@@ -8,6 +8,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from events_api.events import queries
+from events_api.events.consent import (
+    CONSENT_VERSION,
+    ConsentLanguageRequired,
+    ConsentVersionUnknown,
+    consent_text,
+)
 from events_api.events.errors import (
     AlreadyRegistered,
     ConsentRequired,
@@ -80,11 +86,15 @@ def needs_from(data: dict, base: Registration | None = None) -> Needs:
 
 @dataclass(frozen=True)
 class Proxy:
-    """A CBO staff member registering a parent for their organisation."""
+    """A CBO staff member registering a parent for their organisation, with the parent's
+    consent to the text of ``consent_version`` shown in ``consent_language`` (the API
+    requires both; the defaults serve the demo data)."""
 
     by: object
     organization: Organization
     consent: bool
+    consent_version: str = CONSENT_VERSION
+    consent_language: str = "en"
 
 
 def _check_open(event: Event, *, now=None) -> None:
@@ -180,12 +190,22 @@ def register(
 
     Raises EventNotFound, EventCancelled, RegistrationNotOpen, RegistrationClosed,
     InvalidParty, AlreadyRegistered (with the existing registration's id), ConsentRequired,
-    NotOrganizationStaff, EventFull. Changes nothing when it raises."""
+    ConsentVersionUnknown, ConsentLanguageRequired, NotOrganizationStaff, EventFull.
+    Changes nothing when it raises."""
     if proxy is not None:
         if proxy.organization.pk not in organization_ids_of(proxy.by):
             raise NotOrganizationStaff()
         if not proxy.consent:
             raise ConsentRequired()
+        if proxy.consent_version != CONSENT_VERSION:
+            raise ConsentVersionUnknown(
+                extra={"current_version": CONSENT_VERSION},
+                fields={"consent_version": [ConsentVersionUnknown.message]},
+            )
+        if not proxy.consent_language:
+            raise ConsentLanguageRequired(
+                fields={"consent_language": [ConsentLanguageRequired.message]}
+            )
     token = new_manage_token()
     try:
         with transaction.atomic():
@@ -229,6 +249,11 @@ def register(
                 registration.organization = proxy.organization
                 registration.registered_by = proxy.by
                 registration.consent_at = timezone.now()
+                registration.consent_version = proxy.consent_version
+                registration.consent_language = proxy.consent_language
+                registration.consent_text = consent_text(
+                    proxy.organization.name, proxy.consent_language
+                )
                 registration.source = RegistrationSource.CBO
             if _fits(event, party.size):
                 registration.status = RegistrationStatus.CONFIRMED

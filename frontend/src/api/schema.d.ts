@@ -1376,6 +1376,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/consent/{organization_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consent text CBO staff show a family before registering them (its version and language go back with the registration; staff of the organisation only, others get 404)
+         * @description Registrations you may see: your own, your organisation's (CBO staff), and those of
+         *     events you organise. Anything else answers 404.
+         */
+        get: operations["api_v1_registrations_consent_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/manage/{token}/": {
         parameters: {
             query?: never;
@@ -2249,6 +2270,23 @@ export interface components {
             timezone?: string;
             /** @description The first chair (default: you). Only when creating. */
             chair?: number;
+        };
+        /** @description What the parent agreed to a CBO registering them: the text as it was shown. */
+        ConsentRecord: {
+            version: string;
+            language: string;
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        /**
+         * @description The consent text a CBO staff member shows a family, to send back its version and
+         *     language with the registration.
+         */
+        ConsentText: {
+            version: string;
+            language: string;
+            text: string;
         };
         Coverage: {
             event: number;
@@ -3758,6 +3796,7 @@ export interface components {
             readonly organization: number | null;
             readonly organization_name: string | null;
             readonly source: components["schemas"]["RegistrationSourceEnum"];
+            readonly consent: components["schemas"]["ConsentRecord"] | null;
             readonly created_at: string;
             readonly checked_in_at: (string) | null;
         };
@@ -3805,6 +3844,10 @@ export interface components {
              * @default false
              */
             consent: boolean;
+            /** @description CBO staff: the version of the consent text shown to the parent (GET /api/v1/registrations/consent/{organization_id}/). Required with an organisation; any other than the current one is refused (consent_version_unknown). */
+            consent_version?: string;
+            /** @description CBO staff: the language the consent text was shown in. */
+            consent_language?: string;
         };
         /** @description The answer to a new registration: the only time the manage token is shown. */
         RegistrationCreated: {
@@ -3839,6 +3882,7 @@ export interface components {
             readonly organization: number | null;
             readonly organization_name: string | null;
             readonly source: components["schemas"]["RegistrationSourceEnum"];
+            readonly consent: components["schemas"]["ConsentRecord"] | null;
             readonly created_at: string;
             readonly checked_in_at: (string) | null;
             readonly manage_token: string;
@@ -3867,6 +3911,9 @@ export interface components {
             organization?: string | null;
             /** Format: date-time */
             consent_at: string | null;
+            consent_version: string;
+            consent_language: string;
+            consent_text: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -11486,6 +11533,75 @@ export interface operations {
                 };
             };
             /** @description Not a registration you may see: {code, message, fields} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_registrations_consent_retrieve: {
+        parameters: {
+            query?: {
+                /** @description The language to show it in (else Accept-Language) */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentText"];
+                };
+            };
+            /** @description Invalid input, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: {code, message, fields} */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -9,15 +9,18 @@ import { formatNumber, language, t, tn } from "../i18n";
 import { focusHeading } from "../router";
 import { ErrorSummary, Field } from "./Form";
 import { Translated } from "./EventBits";
-import { useLoad } from "./Status";
+import { Loaded, useLoad } from "./Status";
 
 type Accessibility = Schemas["AccessibilityEnum"];
+type ConsentText = Schemas["ConsentText"];
 const ACCESSIBILITY: readonly Accessibility[] = ["wheelchair", "hearing", "vision", "seating", "quiet_space", "other"];
 const STEP_FIELDS: Record<string, 1 | 2> = {
   name: 1,
   phone: 1,
   email: 1,
   consent: 1,
+  consent_version: 1,
+  consent_language: 1,
   channel: 1,
   adults: 2,
   children: 2,
@@ -61,6 +64,18 @@ export function emptyDraft(): Draft {
   };
 }
 
+/** The consent text the server keeps for the organisation, in the page's language (the
+ * client sends it as Accept-Language): its version and language go back with the
+ * registration, which stores the text exactly as shown. */
+function loadConsent(organization?: { id: number }): Promise<ConsentText | null> {
+  if (!organization) return Promise.resolve(null);
+  return unwrap(
+    api.GET("/api/v1/registrations/consent/{organization_id}/", {
+      params: { path: { organization_id: String(organization.id) } },
+    }),
+  );
+}
+
 function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -73,6 +88,8 @@ function labels(forCbo: boolean): Record<string, string> {
     phone: t(forCbo ? "cbo.family_phone" : "register.phone"),
     email: t(forCbo ? "cbo.family_email" : "register.email"),
     consent: t("cbo.consent"),
+    consent_version: t("cbo.consent"),
+    consent_language: t("cbo.consent"),
     channel: t("register.channel"),
     adults: t("register.adults"),
     children: t("register.children"),
@@ -109,6 +126,7 @@ export function RegistrationForm({
   const key = useRef(newKey());
   const inFlight = useRef(false);
   const languages = useLoad(loadLanguages);
+  const consentText = useLoad(() => loadConsent(organization), [organization?.id]);
   const forCbo = Boolean(organization);
   const maxParty = event.max_party_size;
 
@@ -154,7 +172,13 @@ export function RegistrationForm({
             // Only a choice when both were given; otherwise the server uses the one there is.
             channel: !organization && draft.phone.trim() && draft.email.trim() ? draft.channel : "",
             consent: organization ? draft.consent : false,
-            ...(organization ? { organization: organization.id } : {}),
+            ...(organization
+              ? {
+                  organization: organization.id,
+                  consent_version: consentText.data?.version ?? "",
+                  consent_language: consentText.data?.language ?? "",
+                }
+              : {}),
           },
         }),
       );
@@ -167,6 +191,11 @@ export function RegistrationForm({
       // The server answered, so nothing was stored: what is sent next is a new request.
       // After a dropped connection the key stays, so the retry finds what the first made.
       if (!(problem instanceof ApiError && problem.code === "network")) key.current = newKey();
+      // The text changed since this form loaded it: show the new one, to be agreed again.
+      if (problem instanceof ApiError && problem.code === "consent_version_unknown") {
+        update({ consent: false });
+        consentText.reload();
+      }
       const steps = fields.map((name) => STEP_FIELDS[name] ?? 3);
       if (steps.length) setStep(Math.min(...steps) as 1 | 2 | 3);
     }
@@ -219,10 +248,21 @@ export function RegistrationForm({
           </fieldset>
         )}
         {organization && (
-          <div class={`field check${error instanceof ApiError && error.fields.consent ? " invalid" : ""}`}>
-            <input id="field-consent" type="checkbox" checked={draft.consent} onChange={(e) => update({ consent: e.currentTarget.checked })} />
-            <label for="field-consent">{t("cbo.consent_text", { organization: organization.name })}</label>
-          </div>
+          <Loaded state={consentText}>
+            {(consent) => (
+              <div class={`field check${error instanceof ApiError && error.fields.consent ? " invalid" : ""}`}>
+                <input
+                  id="field-consent"
+                  type="checkbox"
+                  checked={draft.consent}
+                  onChange={(e) => update({ consent: e.currentTarget.checked })}
+                />
+                <label for="field-consent" lang={consent?.language}>
+                  {consent?.text}
+                </label>
+              </div>
+            )}
+          </Loaded>
         )}
         <p class="hint">{t("register.no_id")}</p>
         <button type="submit" class="primary">

@@ -176,6 +176,14 @@ function FamilyCard({
         <Fact label={t("cbo.registered_on")}>
           <time dateTime={registration.created_at}>{formatDateTime(registration.created_at)}</time>
         </Fact>
+        {registration.consent?.text && (
+          // What the family agreed to, word for word and in the language it was read out in.
+          <Fact label={t("cbo.consent")}>
+            <bdi class="consent-text" lang={registration.consent.language}>
+              {registration.consent.text}
+            </bdi>
+          </Fact>
+        )}
       </dl>
       {notice && (
         <p class="notice success" role="status" tabIndex={-1} ref={noticeBox}>

@@ -306,3 +306,112 @@ def test_a_page_waiting_for_the_session_hears_the_answer_that_came_before_it_lis
         expect(staff_only).to_be_visible()
     finally:
         context.close()
+
+
+# --- your information: download everything held about the account, or erase it ---------------
+
+
+def register_with_account(email: str, name: str) -> Registration:
+    user = User.objects.get(email=email)
+    return services.register(
+        event_id=Event.objects.get(title__en=TALK).pk,
+        contact=services.Contact(name=name, user=user),
+        party=services.Party(adults=1, children=1),
+        needs=services.Needs(preferred_language="ar"),
+    ).registration
+
+
+def test_a_parent_downloads_her_data_then_erases_her_account(open_page):
+    """The JSON download holds the account's own email and registration; erasing asks
+    first, then deletes the user, anonymises and cancels the registration, and signs out."""
+    import json
+
+    email = "parent4@demo.opendoors.nyc"
+    registration = register_with_account(email, "Yusuf Haddad")
+    page = open_page("/")
+    expect(h1(page)).to_be_visible()
+    sign_in(page, email)
+    page.goto("/me/registrations")
+    expect(page.locator(f"#registration-{registration.pk}")).to_be_visible()
+    section = page.get_by_role("region", name="Your information")
+    with page.expect_download() as download:
+        section.get_by_role("link", name="Download my information").click()
+    held = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert email in json.dumps(held)
+    assert [r["name"] for r in held["registrations"]] == ["Yusuf Haddad"]
+
+    section.get_by_role("button", name="Erase my account").click()
+    expect(section.get_by_role("group")).to_contain_text("Erase your account now?")
+    screenshot(page, "my-data-confirm-en")
+    assert_accessible(page)
+    # "No" keeps everything.
+    section.get_by_role("button", name="No, keep my account").click()
+    expect(section.get_by_role("group")).to_have_count(0)
+    assert User.objects.filter(email=email).exists()
+
+    section.get_by_role("button", name="Erase my account").click()
+    section.get_by_role("button", name="Yes, erase my account").click()
+    expect(h1(page)).to_have_text("Your account is erased")
+    expect(page.get_by_role("status")).to_contain_text("signed you out")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Sign in")).to_be_visible()
+    expect(nav.get_by_role("link", name="My registrations")).to_have_count(0)
+    assert not User.objects.filter(email=email).exists()
+    registration.refresh_from_db()
+    assert (registration.name, registration.status, registration.user_id) == ("", "cancelled", None)
+    assert registration.anonymised_at is not None
+    assert page.request.get("/_allauth/browser/v1/auth/session").status == 401
+    assert page.request.get("/api/v1/me/data/").status in (401, 403)
+    assert_accessible(page)
+    page.reload()
+    expect(h1(page)).to_have_text("My registrations")
+    expect(page.get_by_role("link", name="Sign in").last).to_be_visible()
+
+
+def test_the_last_chair_of_a_committee_is_told_which_one_and_nothing_is_erased(open_page):
+    from committees.models import Membership
+    from events_api.core.i18n import pick
+
+    email = "parent5@demo.opendoors.nyc"
+    registration = register_with_account(email, "Nasrin Akter")
+    chaired = Membership.objects.filter(user__email=email, role="chair").select_related("committee")
+    names = [pick(m.committee.name, "en") for m in chaired]
+    assert names
+    page = open_page("/")
+    expect(h1(page)).to_be_visible()
+    sign_in(page, email)
+    page.goto("/me/registrations")
+    section = page.get_by_role("region", name="Your information")
+    section.get_by_role("button", name="Erase my account").click()
+    with page.expect_response("**/api/v1/me/data/") as answer:
+        section.get_by_role("button", name="Yes, erase my account").click()
+    assert answer.value.status == 409
+    body = answer.value.json()
+    assert body["code"] == "last_chair"
+    alert = section.get_by_role("alert")
+    expect(alert).to_have_text(body["message"])
+    assert any(name in body["message"] for name in names), (names, body["message"])
+    expect(h1(page)).to_have_text("My registrations")
+    expect(page.locator(f"#registration-{registration.pk}")).to_be_visible()
+    assert User.objects.filter(email=email).exists()
+    registration.refresh_from_db()
+    assert (registration.name, registration.status) == ("Nasrin Akter", "confirmed")
+    assert page.request.get("/api/v1/me/").status == 200
+    screenshot(page, "my-data-last-chair-en")
+    assert_accessible(page)
+
+
+def test_your_information_in_arabic_is_right_to_left(open_page):
+    register_with_account("parent4@demo.opendoors.nyc", "Yusuf Haddad")
+    page = open_page("/", "ar")
+    expect(h1(page)).to_be_visible()
+    sign_in(page, "parent4@demo.opendoors.nyc")
+    page.goto("/me/registrations")
+    section = page.locator("section[aria-labelledby=my-data-heading]")
+    expect(section.locator("h2")).to_have_text("معلوماتك")
+    section.locator("button.danger").click()
+    expect(section.locator("[role=group]")).to_contain_text("هل تريد حذف حسابك الآن؟")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    screenshot(page, "my-data-ar-phone")
+    assert_accessible(page)
+    assert User.objects.filter(email="parent4@demo.opendoors.nyc").exists()

@@ -765,3 +765,71 @@ def test_registration_with_the_keyboard_only(open_page):
     assert (registration.children, registration.childcare_ages) == (1, [5])
     assert registration.accessibility == ["quiet_space"]
     assert registration.phone == "+17185550133"
+
+
+# --- the family sees that (never who) the event's staff looked at its registration ---------
+
+
+def test_the_family_sees_when_staff_looked_but_never_who(open_page):
+    """Before any look the manage page says nobody looked; after the organiser downloads the
+    attendee list it says how many times and lists when and what, in the event's time
+    zone, without the organiser's name or email. A failed load leaves the rest working."""
+    import re
+
+    from events_api.audit.models import AccessKind, AccessRecord
+    from events_api.people.models import User
+    from tests.browser.conftest import sign_in
+
+    event = event_id(OPEN_EVENT)
+    page = open_page("/", "en")
+    expect(h1(page)).to_be_visible()
+    sent = api_register(page, event, "Rokeya Begum", "718-555-0175")
+    page.goto(f"/manage#{sent['manage_token']}")
+    looks = page.get_by_role("region", name="When staff looked at your registration")
+    expect(looks).to_contain_text(
+        "Nobody from the event's staff has looked at your registration yet."
+    )
+    expect(looks.locator("li")).to_have_count(0)
+
+    organiser = open_page("/", "en")
+    expect(h1(organiser)).to_be_visible()
+    sign_in(organiser, "organiser@demo.opendoors.nyc")
+    export = organiser.request.get(f"/api/v1/events/{event}/registrations/export/")
+    assert export.status == 200, export.text()
+    assert "Rokeya Begum" in export.text()
+    [record] = AccessRecord.objects.filter(event_id=event, kind=AccessKind.REGISTRANT_EXPORT)
+    assert record.user.email == "organiser@demo.opendoors.nyc"
+
+    page.reload()
+    looks = page.get_by_role("region", name="When staff looked at your registration")
+    expect(looks).to_contain_text(
+        "The event's staff looked at a list that includes your registration once."
+    )
+    expect(looks.locator("li")).to_have_count(1)
+    expect(looks.locator("li")).to_contain_text("List of registrations downloaded")
+    when = looks.locator("li time")
+    expect(when).to_have_attribute("datetime", re.compile(r"^\d{4}-\d\d-\d\dT"))
+    shown = page.request.get(f"/api/v1/registrations/manage/{sent['manage_token']}/looks/").json()
+    assert shown["count"] == 1
+    assert [look["kind"] for look in shown["looks"]] == ["registrant_export"]
+    assert set(shown["looks"][0]) == {"at", "kind", "label"}
+    # Never who: neither the organiser's email nor name is on the page.
+    content = page.content()
+    who = User.objects.get(email="organiser@demo.opendoors.nyc")
+    assert "organiser@demo" not in content
+    assert who.display_name and who.display_name not in content
+    check(page, "manage-looks-en-phone")
+
+    arabic = open_page(f"/manage#{sent['manage_token']}", "ar")
+    section = arabic.locator("section.looks")
+    expect(section.locator("li")).to_have_count(1)
+    expect(section).to_contain_text("اطّلع فريق الفعالية مرة واحدة")
+    assert arabic.evaluate("document.documentElement.dir") == "rtl"
+    check(arabic, "manage-looks-ar-phone")
+
+    # The looks do not load: the section says so, the pass and the rest still work.
+    page.route("**/looks/", lambda route: route.abort())
+    page.reload()
+    expect(page.locator(".pass-code")).to_be_visible()
+    expect(page.locator("section.looks")).to_contain_text("We could not load this list right now.")
+    expect(page.get_by_role("button", name="Cancel my registration")).to_be_visible()

@@ -10,12 +10,13 @@ import { ErrorSummary, Field } from "../components/Form";
 import { Listen } from "../components/Listen";
 import { PassCard } from "../components/Pass";
 import { LoadError, Loading, errorText, useLoad } from "../components/Status";
-import { formatEventTime, formatNumber, languageName, t, tx } from "../i18n";
+import { formatDateTime, formatEventTime, formatNumber, languageName, t, tn, tx } from "../i18n";
 import { fetchQrSvg, forgetPass, loadPass, savePass, type SavedPass } from "../passes";
 import { useLocation, useQuery } from "../router";
 import { loadEvent } from "./EventPage";
 
 type Interpretation = Schemas["RegistrationInterpretation"];
+type Look = Schemas["Look"];
 type Loaded = { pass: SavedPass; event: Event | null; interpretation: Interpretation | null; offline: boolean };
 
 function tokenFromHash(): string {
@@ -120,7 +121,21 @@ function ChangeParty({ token, registration, onChanged }: { token: string; regist
 }
 
 /** "Are you sure?" for something that cannot be taken back: yes in red, no keeps it. */
-function ConfirmBox({ id, question, yes, onYes, onNo }: { id: string; question: string; yes: string; onYes: () => void; onNo: () => void }) {
+export function ConfirmBox({
+  id,
+  question,
+  yes,
+  no,
+  onYes,
+  onNo,
+}: {
+  id: string;
+  question: string;
+  yes: string;
+  no?: string;
+  onYes: () => void;
+  onNo: () => void;
+}) {
   return (
     <div class="confirm" role="group" aria-labelledby={id}>
       <p id={id}>{question}</p>
@@ -129,7 +144,7 @@ function ConfirmBox({ id, question, yes, onYes, onNo }: { id: string; question: 
           {yes}
         </button>
         <button type="button" class="secondary" onClick={onNo}>
-          {t("manage.cancel_no")}
+          {no ?? t("manage.cancel_no")}
         </button>
       </div>
     </div>
@@ -203,6 +218,51 @@ function YourData({ token, onErased }: { token: string; onErased: () => void }) 
       {asking && (
         <ConfirmBox id="erase-question" question={t("manage.data_erase_question")} yes={t("manage.data_erase_yes")} onYes={erase} onNo={() => setAsking(false)} />
       )}
+    </section>
+  );
+}
+
+/** What a look was, in our words (the API's own translated label for a kind we do not know). */
+function lookKind(look: Look): string {
+  const key = `manage.look_kind.${look.kind}`;
+  const ours = t(key);
+  return ours === key ? look.label : ours;
+}
+
+/** That (never who) the event's staff looked at lists holding this registration, and when:
+ * the count, then the latest looks in the event's time zone. Loaded on its own, so the rest
+ * of the page works when it does not load. */
+function Looks({ token, timeZone }: { token: string; timeZone: string }) {
+  const state = useLoad(
+    () => unwrap(api.GET("/api/v1/registrations/manage/{token}/looks/", { params: { path: { token } } })),
+    [token],
+  );
+  return (
+    <section aria-labelledby="looks-heading" class="looks">
+      <h2 id="looks-heading">{t("manage.looks_heading")}</h2>
+      {state.data ? (
+        state.data.count === 0 ? (
+          <p>{t("manage.looks_none")}</p>
+        ) : (
+          <>
+            <p>{tn("manage.looks_count", state.data.count)}</p>
+            <ul class="looks-list">
+              {state.data.looks.map((look, index) => (
+                <li key={`${look.at}-${index}`}>
+                  <time dateTime={look.at}>{formatDateTime(look.at, timeZone)}</time>
+                  {": "}
+                  {lookKind(look)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      ) : state.error !== undefined ? (
+        <p class="notice warning">{t("manage.looks_failed")}</p>
+      ) : (
+        <Loading />
+      )}
+      <p class="muted">{t("manage.looks_why")}</p>
     </section>
   );
 }
@@ -303,6 +363,7 @@ export function ManagePage() {
         </p>
       )}
       {!offline && <YourData token={token} onErased={() => setErased(true)} />}
+      {!offline && <Looks token={token} timeZone={pass.event.timezone || "America/New_York"} />}
     </>
   );
 }

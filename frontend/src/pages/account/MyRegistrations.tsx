@@ -1,9 +1,12 @@
 /** The signed-in person's own registrations: which event, whether they have a seat (or
  * their place on the waitlist), who is coming, and the code to say at the door. */
+import { useState } from "preact/hooks";
+import { refreshSession } from "../../api/auth";
 import { api, type Registration, unwrap } from "../../api/client";
 import { SpokenCode } from "../../components/Pass";
-import { Loaded, useLoad } from "../../components/Status";
+import { Loaded, errorText, useLoad } from "../../components/Status";
 import { formatEventTime, formatNumber, t, tn, tx } from "../../i18n";
+import { ConfirmBox } from "../ManagePage";
 import { Fact, SignedIn, StatusText, WaitlistPosition } from "./shared";
 
 function loadMine(): Promise<Registration[]> {
@@ -51,7 +54,58 @@ function RegistrationCard({ registration }: { registration: Registration }) {
   );
 }
 
-function Mine() {
+/** Everything held about the account, as a JSON file; and erasing the account (after a
+ * "yes"), which cancels its registrations and signs the person out. A last chair of a
+ * committee is told, in the API's words, which committee needs another chair first. */
+function YourAccountData({ onErased }: { onErased: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const erase = async () => {
+    try {
+      // The schema has no request body for a DELETE (drf-spectacular leaves it out); the API
+      // wants this one, so nobody erases an account by a stray request.
+      await unwrap(api.DELETE("/api/v1/me/data/", { body: { confirm: "erase" } as never }));
+      setError(null);
+      onErased();
+    } catch (problem) {
+      setAsking(false);
+      setError(problem);
+    }
+  };
+  return (
+    <section aria-labelledby="my-data-heading">
+      <h2 id="my-data-heading">{t("me.data_heading")}</h2>
+      <p>{t("me.data_text")}</p>
+      {error !== null && (
+        <p role="alert" class="notice error">
+          {errorText(error)}
+        </p>
+      )}
+      <div class="actions">
+        <a class="button secondary" href="/api/v1/me/data/" download>
+          {t("me.data_download")}
+        </a>
+        {!asking && (
+          <button type="button" class="danger" onClick={() => setAsking(true)}>
+            {t("me.data_erase")}
+          </button>
+        )}
+      </div>
+      {asking && (
+        <ConfirmBox
+          id="erase-account-question"
+          question={t("me.data_erase_question")}
+          yes={t("me.data_erase_yes")}
+          no={t("me.data_erase_no")}
+          onYes={erase}
+          onNo={() => setAsking(false)}
+        />
+      )}
+    </section>
+  );
+}
+
+function Mine({ onErased }: { onErased: () => void }) {
   const state = useLoad(loadMine);
   return (
     <>
@@ -78,10 +132,28 @@ function Mine() {
           )
         }
       </Loaded>
+      <YourAccountData onErased={onErased} />
     </>
   );
 }
 
 export function MyRegistrationsPage() {
-  return <SignedIn heading={t("me.registrations_heading")}>{() => <Mine />}</SignedIn>;
+  const [erased, setErased] = useState(false);
+  if (erased) {
+    return (
+      <>
+        <h1>{t("me.erased_heading")}</h1>
+        <p role="status">{t("me.erased_text")}</p>
+        <p>
+          <a href="/">{t("not_found.home")}</a>
+        </p>
+      </>
+    );
+  }
+  const onErased = () => {
+    setErased(true);
+    // The server signed the session out with the account: the menu hears it now.
+    void refreshSession();
+  };
+  return <SignedIn heading={t("me.registrations_heading")}>{() => <Mine onErased={onErased} />}</SignedIn>;
 }

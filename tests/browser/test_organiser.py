@@ -217,3 +217,137 @@ def test_signed_out_and_wrong_roles_see_no_data(open_page):
     other.goto(dashboard)
     expect(other.get_by_role("alert")).to_be_visible()
     expect(other.locator("table")).to_have_count(0)
+
+
+def open_access_log(page: Page) -> None:
+    """Opens the attendees page's "Who looked at this list" section (it loads then)."""
+    with page.expect_response(lambda r: "/access-log/" in r.url):
+        page.get_by_text("Show the record", exact=True).click()
+
+
+def test_organiser_reads_who_looked_at_the_list_and_filters_it(open_page):
+    from zoneinfo import ZoneInfo
+
+    from django.contrib.auth import get_user_model
+
+    session, path = attendees_path()
+    event = session.event_id
+    organiser = get_user_model().objects.get(email=ORGANISER)
+    page = open_signed_in(open_page, path, viewport=TABLET, timezone_id="Asia/Tokyo")
+    total = Registration.objects.filter(event=session.event).count()
+    expect(page.locator("li.card.registration")).to_have_count(total)
+    # Loading the list wrote its row; the download writes another.
+    listed = AccessRecord.objects.get(event_id=event, kind="registrant_list")
+    assert (listed.user, listed.count) == (organiser, total)
+    with page.expect_download():
+        page.locator("a[download]").click()
+    exported = AccessRecord.objects.get(event_id=event, kind="registrant_export")
+    assert exported.user == organiser
+    expect(
+        page.get_by_text("Families can see that their registration was looked at")
+    ).to_be_visible()
+
+    open_access_log(page)
+    table = page.get_by_role("table", name="Who looked, newest first")
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(AccessRecord.objects.filter(event_id=event).count())
+    expect(rows).to_have_count(2)
+    # Newest first: the download, then the list; each with who, how many and the device.
+    expect(rows.nth(0).get_by_role("cell").nth(2)).to_have_text("List of registrations downloaded")
+    expect(rows.nth(1).get_by_role("cell").nth(2)).to_have_text("List of registrations viewed")
+    for row, record in zip((rows.nth(0), rows.nth(1)), (exported, listed), strict=True):
+        who = row.get_by_role("cell").nth(1)
+        expect(who).to_contain_text(organiser.display_name)
+        expect(who).to_contain_text(ORGANISER)
+        expect(row.get_by_role("cell").nth(3)).to_have_text(
+            "1 person" if record.count == 1 else f"{record.count} people"
+        )
+        device = row.get_by_role("cell").nth(4)
+        expect(device).to_contain_text(record.client_address)
+        expect(device).to_contain_text("Chrome")
+        # When, in the event's time zone (New York), whatever the browser's.
+        local = record.at.astimezone(ZoneInfo(session.event.timezone))
+        expect(row.locator("time")).to_have_text(
+            re.compile(rf"{local.hour % 12 or 12}:{local.minute:02d}\s*{local:%p}$")
+        )
+    expect(page.get_by_text("2 entries", exact=True)).to_be_visible()
+
+    # Only downloads: the API is asked for that kind, one row is left.
+    with page.expect_response(lambda r: "kind=registrant_export" in r.url) as answer:
+        page.get_by_label("What was seen").select_option("registrant_export")
+    assert answer.value.status == 200
+    assert [r["id"] for r in answer.value.json()["results"]] == [exported.pk]
+    expect(rows).to_have_count(1)
+    expect(rows.nth(0).get_by_role("cell").nth(2)).to_have_text("List of registrations downloaded")
+    expect(page.get_by_label("What was seen")).to_have_value("registrant_export")
+    screenshot(page, "organiser-access-log-en-tablet")
+    assert_accessible(page)
+
+    # Door lookups: none at this event yet, said in a sentence.
+    with page.expect_response(lambda r: "kind=check_in_lookup" in r.url):
+        page.get_by_label("What was seen").select_option("check_in_lookup")
+    expect(table).to_have_count(0)
+    expect(
+        page.get_by_text("Nothing of this kind has been recorded for this event.")
+    ).to_be_visible()
+
+    # Closed and opened again, the log is read again and the chosen kind is kept.
+    page.get_by_text("Show the record", exact=True).click()
+    expect(page.get_by_label("What was seen")).to_have_count(0)
+    open_access_log(page)
+    expect(page.get_by_label("What was seen")).to_have_value("check_in_lookup")
+
+
+def test_arabic_access_log_is_a_list_of_cards_on_a_phone(open_page):
+    session, path = attendees_path()
+    page = open_signed_in(open_page, path, language="ar", viewport=PHONE)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    total = Registration.objects.filter(event=session.event).count()
+    expect(page.locator("li.card.registration")).to_have_count(total)
+    with page.expect_download():
+        page.locator("a[download]").click()
+    with page.expect_response(lambda r: "/access-log/" in r.url):
+        page.locator(".access-log-section summary").click()
+    cards = page.locator("ul.access-log > li")
+    expect(cards).to_have_count(2)
+    expect(page.locator("table.access-log")).to_have_count(0)
+    # The server's label in Arabic, the people counted in Arabic digits.
+    expect(cards.nth(0).locator("h3")).to_have_text("تم تنزيل قائمة التسجيلات")
+    expect(cards.nth(1).locator("h3")).to_have_text("تم الاطلاع على قائمة التسجيلات")
+    expect(cards.nth(0)).to_contain_text(ORGANISER)
+    # Nothing wider than the screen.
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, overflow
+    screenshot(page, "organiser-access-log-ar-phone")
+    assert_accessible(page)
+
+
+def test_only_the_events_organisers_read_its_access_log(open_page):
+    session, path = attendees_path()
+    log = f"/api/v1/events/{session.event_id}/access-log/"
+    AccessRecord.objects.create(
+        kind="registrant_export", event_id=session.event_id, count=3, client_address="10.0.0.9"
+    )
+
+    # The door volunteer: the API refuses, the page is not for them and shows no log.
+    door = open_signed_in(open_page, path, email="door@demo.opendoors.nyc")
+    assert door.request.get(log).status == 403
+    expect(h1(door)).to_have_text("Attendees")
+    expect(door.get_by_role("alert")).to_contain_text("This page is for staff")
+    expect(door.locator(".access-log-section")).to_have_count(0)
+    expect(door.get_by_text("10.0.0.9")).to_have_count(0)
+
+    # An organiser (the role) who does not organise this summit: the API's refusal.
+    other = open_signed_in(open_page, path, email=ORGANISER2)
+    answer = other.request.get(log)
+    assert answer.status == 403
+    with other.expect_response(lambda r: "/access-log/" in r.url and r.status == 403):
+        other.get_by_text("Show the record", exact=True).click()
+    section = other.locator(".access-log-section")
+    expect(section.get_by_role("alert")).to_have_text(
+        re.compile(re.escape(answer.json()["message"]))
+    )
+    expect(section.locator("table, li.card")).to_have_count(0)
+    expect(other.get_by_text("10.0.0.9")).to_have_count(0)

@@ -1,6 +1,6 @@
 /** A session's registrations for its organisers: filtered by status, need and language,
  * a page at a time, with a CSV export of the same filters. Every export is logged by the
- * API, and the page says so before the button. */
+ * API, and the page says so before the button; the log itself is the last section. */
 import { useEffect, useState } from "preact/hooks";
 import { api, type Registration, type Schemas, unwrap } from "../../api/client";
 import { SelectFilter, useLanguageOptions } from "../../components/Filters";
@@ -9,6 +9,7 @@ import { type ListPage, Loaded, MoreButton, useLoad, usePaged } from "../../comp
 import { formatDateTime, formatEventTime, formatNumber, t, tn, tx } from "../../i18n";
 import type { PageProps } from "../../router";
 import { Fact, StatusText, WaitlistPosition } from "../account/shared";
+import { AccessLogSection } from "./AccessLog";
 import { OrganiserOnly, useLanguageNames } from "./shared";
 
 type Session = Schemas["Session"];
@@ -190,6 +191,8 @@ function Attendees({ session }: { session: Session }) {
         </p>
         <Results key={exportHref(event.id, filters)} event={event.id} filters={filters} onCount={setCount} />
       </section>
+
+      <AccessLogSection event={event.id} zone={event.timezone ?? "America/New_York"} />
     </>
   );
 }

@@ -53,6 +53,20 @@ def test_guest_registers_with_a_name_and_a_phone_number(api):
     assert stored.childcare_ages == [4, 7]
 
 
+def test_the_answer_carries_the_safe_zone_statement_in_the_familys_language(api):
+    event = EventFactory(capacity=10)
+    body = {"name": "Ana", "phone": "(718) 555-0111"}
+    english = api.post(url(event), body).json()["safe_zone"]
+    assert english == (
+        "You do not need ID or immigration papers to take part; we never ask for them."
+    )
+    spanish = api.post(f"{url(event)}?lang=es", {"name": "Rosa", "phone": "(718) 555-0112"}).json()[
+        "safe_zone"
+    ]
+    assert spanish and spanish != english
+    assert "inmigración" in spanish
+
+
 def test_signed_in_user_registers_without_typing_contact_details():
     user = UserFactory(display_name="Carla Trujillo")
     event = EventFactory()

@@ -2,6 +2,7 @@
 at the door."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -277,6 +278,7 @@ class RegistrationCreatedSerializer(RegistrationSerializer):
     manage_url = serializers.SerializerMethodField()
     manage_page_url = serializers.SerializerMethodField()
     pass_qr_url = serializers.SerializerMethodField()
+    safe_zone = serializers.SerializerMethodField()
 
     class Meta(RegistrationSerializer.Meta):
         fields = [
@@ -285,6 +287,7 @@ class RegistrationCreatedSerializer(RegistrationSerializer):
             "manage_url",
             "manage_page_url",
             "pass_qr_url",
+            "safe_zone",
         ]
         read_only_fields = fields
 
@@ -299,6 +302,12 @@ class RegistrationCreatedSerializer(RegistrationSerializer):
 
     def get_pass_qr_url(self, registration) -> str:
         return pass_qr_url(self.context["manage_token"], self.context.get("request"))
+
+    def get_safe_zone(self, registration) -> str:
+        """The safe-zone statement, in the answer's language, as on every public page."""
+        return gettext(
+            "You do not need ID or immigration papers to take part; we never ask for them."
+        )
 
 
 class CheckInSerializer(StrictFieldsMixin, serializers.Serializer):

@@ -3889,6 +3889,8 @@ export interface components {
             readonly manage_url: string;
             readonly manage_page_url: string;
             readonly pass_qr_url: string;
+            /** @description The safe-zone statement, in the answer's language, as on every public page. */
+            readonly safe_zone: string;
         };
         RegistrationData: {
             id: number;

@@ -182,7 +182,9 @@ class Interpreter(models.Model):
         verbose_name_plural = _("interpreters")
         constraints = [
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(name=""), name="interpreter_has_a_name"
+                # An inactive entry may lose its name: its person erased their account.
+                condition=Q(user__isnull=False) | ~Q(name="") | Q(active=False),
+                name="interpreter_has_a_name",
             )
         ]
 
@@ -195,7 +197,8 @@ class Interpreter(models.Model):
             return self.name
         if self.user_id:
             return str(self.user)
-        return f"Interpreter {self.pk}"
+        # An entry left without a name (its person erased their account).
+        return _("Interpreter %(number)s") % {"number": self.pk}
 
     def clean(self) -> None:
         if not self.user_id and not self.name.strip():

@@ -153,7 +153,7 @@ def erase_account(*, user, request=None) -> None:
                 messages_step.apply(pks, now)
         for interpreter in Interpreter.objects.filter(user=user):
             interpreter.user = None
-            interpreter.name = f"Interpreter {interpreter.pk}"
+            interpreter.name = ""  # the roster shows "Interpreter <number>", translated
             interpreter.email = interpreter.phone = interpreter.notes = ""
             interpreter.active = False
             interpreter.save()

@@ -9,6 +9,7 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 from django.forms.models import model_to_dict
+from django.utils import translation
 
 from calls import my_data as calls_my_data
 from calls.models import CallAttempt
@@ -31,6 +32,7 @@ from tests.factories import (
 )
 from tests.helpers import assert_flat_queries
 from tests.interpretation.factories import InterpreterFactory
+from tests.interpretation.factories import coordinator as make_coordinator
 
 CONSENTED = {"consent": True, "consent_version": CONSENT_VERSION, "consent_language": "en"}
 
@@ -239,6 +241,14 @@ def test_an_interpreter_leaves_the_roster_entry_without_her(api):
     assert response.status_code == 204
     interpreter = Interpreter.objects.get(pk=interpreter.pk)
     assert (interpreter.user_id, interpreter.phone, interpreter.active) == (None, "", False)
+    assert interpreter.name == ""
+    with translation.override("es"):
+        assert interpreter.display_name == f"Intérprete {interpreter.pk}"
+    # Back on the roster only with a name: a 400, not a broken row.
+    coordinator = client_for(make_coordinator())
+    back = coordinator.patch(f"/api/v1/interpreters/{interpreter.pk}/", {"active": True})
+    assert (back.status_code, list(back.json()["fields"])) == (400, ["name"])
+    assert Interpreter.objects.get(pk=interpreter.pk).active is False
 
 
 @pytest.mark.parametrize(

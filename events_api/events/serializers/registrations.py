@@ -107,7 +107,7 @@ class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
         required=False,
         allow_blank=True,
         max_length=20,
-        help_text=_(
+        help_text=(
             "CBO staff: the version of the consent text shown to the parent "
             "(GET /api/v1/registrations/consent/{organization_id}/). Required with an "
             "organisation; any other than the current one is refused "
@@ -118,7 +118,7 @@ class RegistrationCreateSerializer(StrictFieldsMixin, NeedsSerializerMixin):
         ui_only=True,
         required=False,
         allow_blank=True,
-        help_text=_("CBO staff: the language the consent text was shown in."),
+        help_text="CBO staff: the language the consent text was shown in.",
     )
 
     def validate(self, attrs):

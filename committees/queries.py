@@ -31,7 +31,6 @@ from committees.models import (
     current_q,
 )
 from events_api.events.models import ACTIVE, Registration, RegistrationStatus
-from events_api.events.queries import with_counts
 
 # --- committees ---------------------------------------------------------------------------
 
@@ -67,14 +66,13 @@ def invitations_of(committee: Committee) -> QuerySet[Invitation]:
 
 def meetings_for_list() -> QuerySet[Meeting]:
     approved = Minutes.objects.filter(meeting=OuterRef("pk"), status=MinutesStatus.APPROVED)
-    return with_counts(
+    return (
         Meeting.objects.select_related("event__school__borough", "committee")
         .prefetch_related(
             "event__languages",
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "id")),
         )
-        .annotate(has_approved_minutes=Exists(approved)),
-        event_ref="event_id",
+        .annotate(has_approved_minutes=Exists(approved))
     )
 
 

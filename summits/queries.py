@@ -3,7 +3,6 @@ from collections import defaultdict
 from django.db.models import Count, Q, QuerySet, Sum
 
 from events_api.events.models import SEATED, Registration, RegistrationStatus
-from events_api.events.queries import with_counts
 from events_api.interpretation.models import DemandLine, InterpreterRequest, LineStatus
 from events_api.interpretation.reports import GAP_STATUSES
 from summits.models import Room, Session, Summit, Track
@@ -35,9 +34,9 @@ def dashboard(summit: Summit) -> list[dict]:
     needs by language (adults, since they are the ones who need the interpreter), and
     children needing childcare. Three queries whatever the number of sessions."""
     sessions = list(
-        with_counts(
-            Session.objects.filter(summit=summit).select_related("event"), event_ref="event_id"
-        ).order_by("event__starts_at", "pk")
+        Session.objects.filter(summit=summit)
+        .select_related("event")
+        .order_by("event__starts_at", "pk")
     )
     event_ids = [s.event_id for s in sessions]
     seated = Registration.objects.filter(event_id__in=event_ids, status__in=SEATED)
@@ -74,9 +73,9 @@ def dashboard(summit: Summit) -> list[dict]:
                 "status": event.status,
                 "capacity": capacity,
                 "confirmed_parties": parties[event.pk]["confirmed"],
-                "confirmed_people": session.seats_taken,
+                "confirmed_people": event.seats_taken,
                 "waitlisted_parties": parties[event.pk]["waitlisted"],
-                "seats_left": None if capacity is None else max(capacity - session.seats_taken, 0),
+                "seats_left": None if capacity is None else max(capacity - event.seats_taken, 0),
                 "interpreter_needs": dict(sorted(interpreters[event.pk].items())),
                 "childcare_children": childcare[event.pk],
             }

@@ -4,7 +4,6 @@ change it and manage its sessions' events (registered with the events core in ap
 
 from django.db.models import Q, QuerySet
 
-from events_api.events.queries import with_counts
 from events_api.events.rules import PUBLIC_STATUSES
 from events_api.people.roles import Role, has_role
 from summits import queries
@@ -49,9 +48,9 @@ def sessions_visible_to(summit: Summit, user) -> QuerySet[Session]:
     """The summit's sessions with their events, seat counts, hosts; drafts only for its
     organisers."""
     sessions = queries.sessions_for_list(summit)
-    if not can_manage_summit(user, summit):
-        sessions = sessions.filter(event__status__in=PUBLIC_STATUSES)
-    return with_counts(sessions, event_ref="event_id")
+    if can_manage_summit(user, summit):
+        return sessions
+    return sessions.filter(event__status__in=PUBLIC_STATUSES)
 
 
 def managed_sessions_q(user) -> Q:

@@ -136,11 +136,7 @@ class SessionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(EventSerializer)
     def get_event(self, session) -> dict:
-        event = session.event
-        # Seat counts were annotated on the session row (one query for the whole list).
-        event.seats_taken = session.seats_taken
-        event.waitlist_length = session.waitlist_length
-        return EventSerializer(event, context=self.context).data
+        return EventSerializer(session.event, context=self.context).data
 
 
 class SessionCreateSerializer(StrictFieldsMixin, serializers.Serializer):

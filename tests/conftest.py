@@ -26,6 +26,28 @@ def _empty_sms_outbox():
     sms_backends.failures.clear()
 
 
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def _seat_counts_match_registrations(request):
+    """The services write an event's seats_taken and waitlist_length under its row lock;
+    after every test that used the database they must equal what the registrations say.
+    (Rows made by hand are recounted, as the factories do.) The database is set up here,
+    before the test, so its teardown comes after this check."""
+    uses_db = request.node.get_closest_marker("django_db") or DB_FIXTURES & set(
+        request.fixturenames
+    )
+    if not uses_db or request.node.get_closest_marker("counts_may_drift"):
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")
+    yield
+    from events_api.events.services.counts import drifted
+
+    assert drifted() == [], "events whose stored seat counts differ from their registrations"
+
+
 @pytest.fixture
 def api():
     return APIClient()

@@ -120,7 +120,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     def get_seats_left(self, meeting) -> int | None:
         if meeting.event.capacity is None:
             return None
-        return max(meeting.event.capacity - meeting.seats_taken, 0)
+        return max(meeting.event.capacity - meeting.event.seats_taken, 0)
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_agenda(self, meeting) -> list:

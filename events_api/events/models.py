@@ -39,6 +39,10 @@ class EventKind(models.TextChoices):
     EVENT = "event", pgettext_lazy("event kind", "Event")
 
 
+# Event columns written only by events.services.counts.
+COUNTED_FIELDS = frozenset({"seats_taken", "waitlist_length"})
+
+
 class Event(models.Model):
     kind = models.CharField(
         _("kind"), max_length=10, choices=EventKind.choices, default=EventKind.EVENT
@@ -85,6 +89,12 @@ class Event(models.Model):
     remind_morning_of = models.BooleanField(_("reminder on the morning of the event"), default=True)
     # Goes up whenever time, place or status changes; calendars send it as SEQUENCE.
     version = models.PositiveIntegerField(_("version"), default=1)
+    # People seated and parties waiting, written by the registration services in the
+    # transaction that holds the event's row lock (events.services.counts), so lists read
+    # them instead of counting registrations per row. The registrations stay the truth:
+    # `manage.py recount_events` rewrites these from them.
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+    waitlist_length = models.PositiveIntegerField(_("waitlist length"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,10 +111,31 @@ class Event(models.Model):
                 name="event_capacity_not_negative",
             ),
         ]
-        indexes = [models.Index(fields=["status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            # The public list's order over the events anyone may see: page 1 of 100,000
+            # events reads 50 index entries, not the table.
+            models.Index(
+                fields=["starts_at", "id"],
+                condition=Q(status__in=["published", "cancelled"]),
+                name="event_public_by_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title.get("en") or f"Event {self.pk}"
+
+    def save(self, *args, **kwargs):
+        """Saving an existing event never writes its counts: only events.services.counts
+        does, with the event locked, so a copy loaded earlier and saved later cannot put
+        old numbers back."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in COUNTED_FIELDS
+            ]
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

@@ -1,18 +1,7 @@
 """Reads: events and registrations with what a list needs. Who may see which lives in
 ``events.rules``."""
 
-from django.db.models import (
-    Count,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    QuerySet,
-    Subquery,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch, QuerySet, Sum
 
 from events_api.events.models import (
     SEATED,
@@ -22,42 +11,10 @@ from events_api.events.models import (
 )
 
 
-def _seats_taken_subquery(event_ref: str) -> Subquery:
-    seated = (
-        Registration.objects.filter(event=OuterRef(event_ref), status__in=SEATED)
-        .order_by()
-        .values("event")
-        .annotate(n=Sum(F("adults") + F("children")))
-        .values("n")
-    )
-    return Subquery(seated, output_field=IntegerField())
-
-
-def _waitlist_subquery(event_ref: str) -> Subquery:
-    waiting = (
-        Registration.objects.filter(event=OuterRef(event_ref), status=RegistrationStatus.WAITLISTED)
-        .order_by()
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Subquery(waiting, output_field=IntegerField())
-
-
-def with_counts(queryset: QuerySet, event_ref: str = "pk") -> QuerySet:
-    """Annotate ``seats_taken`` and ``waitlist_length`` (subqueries, so joins added by
-    filters cannot multiply them). ``event_ref`` names the event's id on the rows, for
-    querysets of things that have an event (sessions, meetings)."""
-    return queryset.annotate(
-        seats_taken=Coalesce(_seats_taken_subquery(event_ref), Value(0)),
-        waitlist_length=Coalesce(_waitlist_subquery(event_ref), Value(0)),
-    )
-
-
 def events_for_list() -> QuerySet[Event]:
-    return with_counts(
-        Event.objects.select_related("school__borough").prefetch_related("languages")
-    )
+    # Seats taken and waitlist length are columns of the event (events.services.counts):
+    # no per-row counting.
+    return Event.objects.select_related("school__borough").prefetch_related("languages")
 
 
 def registrations_for_list() -> QuerySet[Registration]:

@@ -6,6 +6,7 @@ from django.db import transaction
 from events_api.calendars.event_items import event_location
 from events_api.events.hooks import run_change_checks, run_publish_checks
 from events_api.events.models import Event, EventStatus
+from events_api.events.services.counts import store_counts
 from events_api.events.services.locking import lock_event
 from events_api.events.services.registration import promote_waitlist
 from events_api.interpretation.services.demand import event_changed
@@ -98,6 +99,7 @@ def update_event(*, event_id: int, languages=None, **changes) -> Event:
         )
         if grew and event.status == EventStatus.PUBLISHED:
             promote_waitlist(event)
+            store_counts(event)
         # Those registered hear of a cancellation, or of a move of a published event.
         if event.status == EventStatus.CANCELLED != was_status:
             notify.event_cancelled(event)

@@ -43,6 +43,7 @@ from events_api.events.passes import (
     normalise_pass_code,
 )
 from events_api.events.services.contact import Contact
+from events_api.events.services.counts import store_counts
 from events_api.events.services.duplicates import (
     existing_registration,
     raise_duplicate,
@@ -276,6 +277,7 @@ def register(
                         organization_id=proxy.organization.pk if proxy else None,
                     )
                 raise
+            store_counts(event)
             sync_demand(event_id=event.pk)
             notify.registration_made(registration, manage_token=token)
         return Registered(registration=registration, manage_token=token)
@@ -326,6 +328,7 @@ def cancel(*, registration_id: int) -> list[Registration]:
             promoted = promote_waitlist(event)
         elif was_waiting:
             _renumber_waitlist(event)
+        store_counts(event)
         sync_demand(event_id=event.pk)
         return promoted
 
@@ -367,6 +370,7 @@ def change(
         elif registration.status == RegistrationStatus.WAITLISTED:
             # A smaller waitlisted party may fit now.
             promote_waitlist(event)
+        store_counts(event)
         sync_demand(event_id=event.pk)
         registration.refresh_from_db()
         return registration

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
 GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/r"
@@ -73,7 +73,19 @@ def manage_page_url(token: str, request: HttpRequest | None = None) -> str:
 
 
 def event_ics_url(event_id: int) -> str:
-    return absolute(reverse("calendar-event", args=[event_id]))
+    prefix, suffix = _event_ics_path(get_script_prefix(), get_urlconf())
+    return absolute(f"{prefix}{event_id}{suffix}")
+
+
+# An id no event has, so the reversed path splits around it (a list builds 50 links: one
+# reverse() per URL configuration and script prefix, not one per event).
+_ANY_ID = 987654321
+
+
+@lru_cache(maxsize=8)
+def _event_ics_path(script_prefix: str, urlconf) -> tuple[str, str]:
+    prefix, suffix = reverse("calendar-event", args=[_ANY_ID], urlconf=urlconf).split(str(_ANY_ID))
+    return prefix, suffix
 
 
 def _utc_stamp(moment: datetime) -> str:

@@ -38,6 +38,7 @@ from events_api.events.serializers import (
     RegistrationCreateSerializer,
     RegistrationSerializer,
 )
+from events_api.events.serializers.events import event_list_rows
 from events_api.events.serializers.registrations import ConsentTextSerializer
 from events_api.events.services import events as event_services
 from events_api.events.services import registration as services
@@ -110,6 +111,11 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if self.action in self.ROW_ONLY_ACTIONS:
             return Event.objects.filter(rules.visible_events_q(self.request.user))
         return rules.visible_events(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        # The hot path: EventSerializer's output, built without its per-field cost.
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(event_list_rows(page))
 
     @extend_schema(request=EventWriteSerializer, responses={200: EventSerializer, **ERRORS})
     def partial_update(self, request, pk=None):

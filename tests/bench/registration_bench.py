@@ -11,57 +11,19 @@ import http.client
 import json
 import os
 import shlex
-import signal
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.server import gunicorn, manage, server_env, throwaway_database
+
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1500"))
 SEATS = int(os.environ.get("BENCH_SEATS", "1500"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 DEADLINE_SECONDS = 120
-
-
-def server_env(database_url: str) -> dict:
-    return {
-        **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}},
-        "DJANGO_SETTINGS_MODULE": "events_api.settings",
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "CACHE_URL": "locmem://",
-        "THROTTLE_ANON": "1000000/min",
-        "THROTTLE_REGISTRATION": "1000000/min",
-        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
-        "GUNICORN_WORKERS": str(WORKERS),
-        "GUNICORN_ACCESSLOG": "",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def psql(admin_url: str, sql: str) -> None:
-    subprocess.run(["psql", admin_url, "-q", "-c", sql], check=True, capture_output=True)
-
-
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout
 
 
 SETUP = """
@@ -103,73 +65,37 @@ def post_registration(event_id: int, i: int) -> tuple[float, int, str]:
     return elapsed, response.status, status
 
 
-def wait_until_up(deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("gunicorn did not come up")
-
-
 def main() -> None:
     database_url = os.environ.get(
         "BENCH_DATABASE_URL", "postgres://opendoors@127.0.0.1:5432/od_bench"
     )
-    parsed = urlparse(database_url)
-    admin_url = database_url.replace(parsed.path, "/postgres")
-    name = parsed.path.lstrip("/")
-    psql(admin_url, f'DROP DATABASE IF EXISTS "{name}"')
-    psql(admin_url, f'CREATE DATABASE "{name}"')
-    env = server_env(database_url)
-    server = None
-    try:
+    with throwaway_database(database_url):
+        env = server_env(database_url, port=PORT, workers=WORKERS)
         manage(env, "migrate", "--noinput", "-v0")
         event_id = int(manage(env, "shell", "-c", SETUP % SEATS).strip().splitlines()[-1])
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "events_api.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            wait_until_up(time.monotonic() + 30)
-        except RuntimeError:
-            server.terminate()
-            print(server.communicate(timeout=10)[1].decode()[-3000:], file=sys.stderr)
-            raise
-        # warm every worker up
-        for _ in range(WORKERS * 2):
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
-            conn.request("GET", f"/api/v1/events/{event_id}/")
-            conn.getresponse().read()
+        with gunicorn(env, PORT):
+            # warm every worker up
+            for _ in range(WORKERS * 2):
+                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
+                conn.request("GET", f"/api/v1/events/{event_id}/")
+                conn.getresponse().read()
 
-        results: list[tuple[float, int, str]] = []
-        lock = threading.Lock()
-        stop_at = time.monotonic() + DEADLINE_SECONDS
+            results: list[tuple[float, int, str]] = []
+            lock = threading.Lock()
+            stop_at = time.monotonic() + DEADLINE_SECONDS
 
-        def worker(start: int) -> None:
-            for i in range(start, REQUESTS, CLIENTS):
-                if time.monotonic() > stop_at:
-                    return
-                outcome = post_registration(event_id, i)
-                with lock:
-                    results.append(outcome)
+            def worker(start: int) -> None:
+                for i in range(start, REQUESTS, CLIENTS):
+                    if time.monotonic() > stop_at:
+                        return
+                    outcome = post_registration(event_id, i)
+                    with lock:
+                        results.append(outcome)
 
-        began = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
-            list(pool.map(worker, range(CLIENTS)))
-        wall = time.perf_counter() - began
-    finally:
-        if server is not None:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-        psql(admin_url, f'DROP DATABASE IF EXISTS "{name}"')
+            began = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+                list(pool.map(worker, range(CLIENTS)))
+            wall = time.perf_counter() - began
 
     latencies = sorted(r[0] * 1000 for r in results)
     confirmed = sum(1 for r in results if r[2] == "confirmed")

@@ -125,6 +125,22 @@ def error_response(exc: DomainError) -> JsonResponse:
     )
 
 
+# The request headers that may let a feed answer without its calendar (304, or 412).
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+
+
+def is_conditional(request: HttpRequest) -> bool:
+    """Whether the client sent a validator: then a feed looks at its cheap stamp first and
+    may never load its events. Without one the calendar is always built, so the events'
+    rows can give the stamp."""
+    return any(header in request.META for header in CONDITIONAL_HEADERS)
+
+
 def etag_for(stamp: Stamp, *variant: object) -> str:
     last = stamp.last_modified.isoformat() if stamp.last_modified else "-"
     text = "|".join([FORMAT_VERSION, str(stamp.count), last, *map(str, variant)])

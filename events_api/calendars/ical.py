@@ -12,7 +12,13 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, vDuration, vRecur, vText
 
 from events_api.calendars.items import CalendarItem
-from events_api.calendars.text import content_line, fold, normalise_text
+from events_api.calendars.text import (
+    FOLD_LIMIT,
+    content_line,
+    escape_text,
+    fold,
+    normalise_text,
+)
 from events_api.calendars.vtimezone import vtimezone_lines
 
 PRODID = "-//Open Doors//Calendars 1.0//EN"
@@ -32,8 +38,31 @@ def _param(value: str) -> str:
     return f'"{value}"' if any(c in value for c in ';:,"') else value
 
 
+def _fold(line: str) -> str:
+    """text.fold, without encoding the many short ASCII lines it would leave alone."""
+    return line if len(line) <= FOLD_LIMIT and line.isascii() else fold(line)
+
+
+def _compact(moment: datetime) -> str:
+    """``YYYYMMDDTHHMMSS``: what ``strftime("%Y%m%dT%H%M%S")`` gives, in a quarter of the
+    time (three of these per VEVENT)."""
+    if moment.year < 1000:  # strftime does not pad such a year: keep its output
+        return moment.strftime("%Y%m%dT%H%M%S")
+    # 2031-03-06T10:00:00 -> 20310306T100000
+    local = moment.replace(tzinfo=None, microsecond=0).isoformat()
+    return local.replace("-", "").replace(":", "")
+
+
 def _utc(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return _compact(value.astimezone(UTC)) + "Z"
+
+
+def _text_line(name: str, value: str) -> str:
+    """content_line, folded. Text with no control character (the usual case) has nothing
+    to normalise, so that step is skipped."""
+    if value.isprintable():
+        return _fold(f"{name}:{escape_text(value)}")
+    return _fold(content_line(name, value))
 
 
 class _Times:
@@ -49,10 +78,12 @@ class _Times:
             raise ValueError("CalendarItem datetimes must be timezone-aware.")
         if self.is_utc:
             return _utc(moment)
-        return moment.astimezone(self.zone).strftime("%Y%m%dT%H%M%S")
+        return _compact(moment.astimezone(self.zone))
 
     def line(self, name: str, *moments: datetime) -> str:
-        return f"{name}{self.prefix}:{','.join(self.value(m) for m in moments)}"
+        """The property line, folded."""
+        values = self.value(moments[0]) if len(moments) == 1 else ",".join(map(self.value, moments))
+        return _fold(f"{name}{self.prefix}:{values}")
 
 
 def _utc_until(rrule: str, zone: ZoneInfo) -> vRecur:
@@ -79,15 +110,18 @@ def _last_date(item: CalendarItem, recur: vRecur | None) -> date:
     return (item.ends_at + OPEN_SERIES_REACH).date()
 
 
-def _vevent(item: CalendarItem, dtstamp: datetime) -> tuple[list[str], vRecur | None]:
-    """The content lines of one VEVENT (unfolded)."""
+def _vevent(
+    item: CalendarItem, dtstamp: datetime, times: _Times
+) -> tuple[list[str], vRecur | None]:
+    """The content lines of one VEVENT, folded; ``times`` is the writer of its zone. Lines
+    of fixed form (BEGIN, DTSTAMP, STATUS, ...) are short ASCII and need no folding."""
     if item.status not in STATUSES:
         raise ValueError(f"Unknown status {item.status!r}.")
-    times = _Times(item.tzid)
+    stamp = _utc(item.last_modified or dtstamp)
     lines = [
         "BEGIN:VEVENT",
-        content_line("UID", item.uid),
-        f"DTSTAMP:{_utc(item.last_modified or dtstamp)}",
+        _text_line("UID", item.uid),
+        f"DTSTAMP:{stamp}",
         times.line("DTSTART", item.starts_at),
         times.line("DTEND", item.ends_at),
     ]
@@ -96,22 +130,23 @@ def _vevent(item: CalendarItem, dtstamp: datetime) -> tuple[list[str], vRecur | 
     recur = None
     if item.rrule:
         recur = _utc_until(item.rrule, times.zone)
-        lines.append(f"RRULE:{recur.to_ical().decode()}")
+        lines.append(_fold(f"RRULE:{recur.to_ical().decode()}"))
         if item.exdates:
             lines.append(times.line("EXDATE", *item.exdates))
     lines += [
-        f"SEQUENCE:{int(item.sequence)}",
+        _fold(f"SEQUENCE:{int(item.sequence)}"),
         f"STATUS:{item.status}",
-        content_line("SUMMARY", item.summary),
+        _text_line("SUMMARY", item.summary),
     ]
     if item.description:
-        lines.append(content_line("DESCRIPTION", item.description))
+        lines.append(_text_line("DESCRIPTION", item.description))
     if item.location:
-        lines.append(content_line("LOCATION", item.location))
+        lines.append(_text_line("LOCATION", item.location))
     if item.url:
-        lines.append("URL:" + "".join(normalise_text(item.url).split()))
+        url = item.url if item.url.isprintable() else normalise_text(item.url)
+        lines.append(_fold("URL:" + "".join(url.split())))
     if item.last_modified is not None:
-        lines.append(f"LAST-MODIFIED:{_utc(item.last_modified)}")
+        lines.append(f"LAST-MODIFIED:{stamp}")
     lines.append("END:VEVENT")
     return lines, recur
 
@@ -153,20 +188,24 @@ def build_calendar(
     if window is not None:
         first, last = window[0].date(), window[1].date()
     event_lines: list[str] = []
-    zones: dict[str, None] = {}
+    # One writer per zone (in first-use order, which is also the VTIMEZONEs' order).
+    writers: dict[str, _Times] = {}
     for item in items:
-        lines, recur = _vevent(item, now)
+        times = writers.get(item.tzid)
+        if times is None:
+            times = writers[item.tzid] = _Times(item.tzid)
+        lines, recur = _vevent(item, now, times)
         event_lines += lines
-        if item.tzid not in UTC_NAMES:
-            zones[item.tzid] = None
         starts = item.starts_at.date()
         ends = _last_date(item, recur)
         first = starts if first is None else min(first, starts)
         last = ends if last is None else max(last, ends)
     timezone_lines: list[str] = []
-    for tzid in zones:
+    for tzid in writers:
+        if tzid in UTC_NAMES:
+            continue
         # From the first item's year to a year past the last (rules go on after that).
         timezone_lines += vtimezone_lines(tzid, first.year, last.year + 1)
-    head = [line for line in calendar.content_lines() if line]
-    lines = [*head[:-1], *timezone_lines, *event_lines, head[-1]]
-    return ("\r\n".join(map(fold, lines)) + "\r\n").encode()
+    head = [fold(line) for line in calendar.content_lines() if line]
+    lines = [*head[:-1], *map(fold, timezone_lines), *event_lines, head[-1]]
+    return ("\r\n".join(lines) + "\r\n").encode()

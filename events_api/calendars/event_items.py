@@ -10,12 +10,9 @@ from collections.abc import Iterable, Sequence
 
 from events_api.calendars.items import CalendarItem
 from events_api.calendars.links import (
-    event_ics_url,
+    event_calendar_links,
     event_page_url,
-    google_event_url,
-    outlook_event_url,
     uid_host,
-    webcal,
 )
 from events_api.core.i18n import pick
 from events_api.events.models import Event, EventStatus
@@ -162,26 +159,13 @@ def event_item(event: Event, *, lang: str = "en", tentative: bool = False) -> Ca
 def event_links(event: Event, lang: str | None = None) -> dict[str, str]:
     """The .ics file, its webcal:// form and add-to-Google / Outlook links of one event,
     in ``lang`` (default: the active language). No queries beyond ``event.school``."""
-    ics = event_ics_url(event.pk)
-    title = pick(event.title, lang)
-    details = event_details(event, lang)
     location = event_location(event)
-    return {
-        "ics_url": ics,
-        "webcal_url": webcal(ics),
-        "google_calendar_url": google_event_url(
-            title=title,
-            starts_at=event.starts_at,
-            ends_at=event.ends_at,
-            tzid=event.timezone,
-            details=details,
-            location=location,
-        ),
-        "outlook_calendar_url": outlook_event_url(
-            title=title,
-            starts_at=event.starts_at,
-            ends_at=event.ends_at,
-            details=details,
-            location=location,
-        ),
-    }
+    return event_calendar_links(
+        event.pk,
+        title=pick(event.title, lang),
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        tzid=event.timezone,
+        details=details_text(pick(event.description, lang), event.online_url, location),
+        location=location,
+    )

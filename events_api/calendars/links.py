@@ -92,33 +92,45 @@ def _utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def google_event_url(
-    *, title: str, starts_at: datetime, ends_at: datetime, tzid: str, details: str, location: str
-) -> str:
-    query = {
-        "action": "TEMPLATE",
-        "text": title,
-        "dates": f"{_utc_stamp(starts_at)}/{_utc_stamp(ends_at)}",
-        "ctz": tzid,
-        "details": details[:MAX_DETAILS],
-        "location": location,
-    }
-    return f"{GOOGLE_TEMPLATE}?{urlencode(query, quote_via=quote)}"
+def _q(value: str) -> str:
+    return quote(value, safe="")
 
 
-def outlook_event_url(
-    *, title: str, starts_at: datetime, ends_at: datetime, details: str, location: str
-) -> str:
-    query = {
-        "path": "/calendar/action/compose",
-        "rru": "addevent",
-        "subject": title,
-        "startdt": starts_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
-        "enddt": ends_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
-        "body": details[:MAX_DETAILS],
-        "location": location,
+def _iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def event_calendar_links(
+    event_id: int,
+    *,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    tzid: str,
+    details: str,
+    location: str,
+) -> dict[str, str]:
+    """The .ics file, its webcal:// form and add-to-Google / Outlook links of one event.
+    The query strings are what ``urlencode(..., quote_via=quote)`` gives, built by hand: a
+    list makes these for 50 events, and each text is quoted once for both links."""
+    ics = event_ics_url(event_id)
+    text, body, where = _q(title), _q(details[:MAX_DETAILS]), _q(location)
+    dates = _q(f"{_utc_stamp(starts_at)}/{_utc_stamp(ends_at)}")
+    google = (
+        f"{GOOGLE_TEMPLATE}?action=TEMPLATE&text={text}&dates={dates}&ctz={_q(tzid)}"
+        f"&details={body}&location={where}"
+    )
+    outlook = (
+        f"{OUTLOOK_COMPOSE}?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={text}"
+        f"&startdt={_q(_iso_utc(starts_at))}&enddt={_q(_iso_utc(ends_at))}&body={body}"
+        f"&location={where}"
+    )
+    return {
+        "ics_url": ics,
+        "webcal_url": webcal(ics),
+        "google_calendar_url": google,
+        "outlook_calendar_url": outlook,
     }
-    return f"{OUTLOOK_COMPOSE}?{urlencode(query, quote_via=quote)}"
 
 
 def feed_links(ics_url: str, *, name: str) -> dict[str, str]:

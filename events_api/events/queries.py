@@ -1,6 +1,8 @@
 """Reads: events and registrations with what a list needs. Who may see which lives in
 ``events.rules``."""
 
+from collections import defaultdict
+
 from django.db.models import F, Prefetch, QuerySet, Sum
 
 from events_api.events.models import (
@@ -9,12 +11,64 @@ from events_api.events.models import (
     Registration,
     RegistrationStatus,
 )
+from events_api.people.models import Language
 
 
 def events_for_list() -> QuerySet[Event]:
     # Seats taken and waitlist length are columns of the event (events.services.counts):
     # no per-row counting.
     return Event.objects.select_related("school__borough").prefetch_related("languages")
+
+
+# What the event list shows of each event, read as plain values (events.serializers.events
+# builds the rows from them).
+EVENT_LIST_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "school_id",
+    "school__dbn",
+    "school__name",
+    "school__borough_id",
+    "school__address",
+    "address",
+    "room",
+    "online_url",
+    "capacity",
+    "seats_taken",
+    "waitlist_length",
+    "status",
+    "registration_opens_at",
+    "registration_closes_at",
+    "max_party_size",
+    "version",
+    "updated_at",
+)
+
+
+def event_list_values(events: QuerySet[Event]) -> QuerySet:
+    """``events`` as dicts of EVENT_LIST_COLUMNS: one query with the school joined, no
+    model instances. Their languages come from ``languages_of``."""
+    return events.prefetch_related(None).values(*EVENT_LIST_COLUMNS)
+
+
+def languages_of(event_ids: list[int]) -> dict[int, list[str]]:
+    """Language codes per event, in the order ``event.languages.all()`` gives them: one
+    query on the link table."""
+    order = [f"language__{name}" for name in Language._meta.ordering]
+    links = (
+        Event.languages.through.objects.filter(event_id__in=event_ids)
+        .order_by(*order, "language_id")
+        .values_list("event_id", "language_id")
+    )
+    codes = defaultdict(list)
+    for event_id, code in links:
+        codes[event_id].append(code)
+    return codes
 
 
 def registrations_for_list() -> QuerySet[Registration]:

@@ -114,8 +114,10 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def list(self, request, *args, **kwargs):
         # The hot path: EventSerializer's output, built without its per-field cost.
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(event_list_rows(page))
+        events = queries.event_list_values(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(events)
+        languages = queries.languages_of([row["id"] for row in page])
+        return self.get_paginated_response(event_list_rows(page, languages))
 
     @extend_schema(request=EventWriteSerializer, responses={200: EventSerializer, **ERRORS})
     def partial_update(self, request, pk=None):

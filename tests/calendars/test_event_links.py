@@ -64,3 +64,53 @@ def test_links_add_no_queries_to_the_event_list(api):
     one = query_count(fetch)
     EventFactory.create_batch(20, school=SchoolFactory())
     assert query_count(fetch) == one
+
+
+def test_hand_built_query_strings_are_what_urlencode_gives():
+    """event_calendar_links builds its query strings by hand (a list makes 50 of them);
+    they must be byte for byte the standard encoding, for text that needs every kind of
+    escaping."""
+    from datetime import UTC, datetime
+    from urllib.parse import quote, urlencode
+
+    from events_api.calendars.links import event_calendar_links
+
+    starts = datetime(2027, 3, 6, 15, 0, tzinfo=UTC)
+    ends = datetime(2027, 3, 6, 16, 30, tzinfo=UTC)
+    title = "Padres & escuelas: ¿qué/cómo? 100% + más #1 — বাংলা"
+    details = "Línea uno\nLínea dos; a=b&c=d " + "x" * 1200
+    location = "P.S. 24, 427 38th Street, Brooklyn, NY 11232"
+    links = event_calendar_links(
+        7,
+        title=title,
+        starts_at=starts,
+        ends_at=ends,
+        tzid="America/New_York",
+        details=details,
+        location=location,
+    )
+    google = {
+        "action": "TEMPLATE",
+        "text": title,
+        "dates": "20270306T150000Z/20270306T163000Z",
+        "ctz": "America/New_York",
+        "details": details[:1000],
+        "location": location,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": title,
+        "startdt": "2027-03-06T15:00:00Z",
+        "enddt": "2027-03-06T16:30:00Z",
+        "body": details[:1000],
+        "location": location,
+    }
+    assert links["google_calendar_url"] == (
+        "https://calendar.google.com/calendar/render?" + urlencode(google, quote_via=quote)
+    )
+    assert links["outlook_calendar_url"] == (
+        "https://outlook.live.com/calendar/0/action/compose?" + urlencode(outlook, quote_via=quote)
+    )
+    assert links["ics_url"].endswith("/calendar/events/7.ics")
+    assert links["webcal_url"] == "webcal://" + links["ics_url"].split("://", 1)[1]

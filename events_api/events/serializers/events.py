@@ -1,9 +1,11 @@
 """Events as anyone sees them, and the changes their organisers make."""
 
+from django.conf import settings
 from rest_framework import serializers
 
 from events_api.calendars import links as calendar_links
-from events_api.calendars.event_items import event_links
+from events_api.calendars.event_items import details_text, event_links, place_text
+from events_api.calendars.links import event_calendar_links
 from events_api.core.i18n import pick
 from events_api.core.serializers import (
     AwareDateTimeField,
@@ -98,58 +100,73 @@ def _moment(value):
     return None if value is None else _MOMENT.to_representation(value)
 
 
-def _school(school: School | None) -> dict | None:
-    if school is None:
+def _school(row: dict) -> dict | None:
+    if row["school_id"] is None:
         return None
     return {
-        "id": school.pk,
-        "dbn": school.dbn,
-        "name": school.name,
-        "borough": school.borough_id,
-        "address": school.address,
+        "id": row["school_id"],
+        "dbn": row["school__dbn"],
+        "name": row["school__name"],
+        "borough": row["school__borough_id"],
+        "address": row["school__address"],
     }
 
 
-def event_list_rows(events) -> list[dict]:
+def event_list_rows(rows: list[dict], languages: dict[int, list[str]]) -> list[dict]:
     """The event list's rows: exactly what EventSerializer gives for each event (a test
-    compares the two field by field), built directly from rows loaded by
-    ``queries.events_for_list`` (school joined, languages prefetched) without DRF's
-    per-field machinery, and with each event's calendar links built once, not once per
-    link field. The list serves 50 of these per request; the schema stays
-    EventSerializer's."""
-    rows = []
-    for event in events:
-        links = event_links(event)
-        capacity = event.capacity
-        rows.append(
+    compares the two field by field), built from ``queries.event_list_values`` rows and
+    ``queries.languages_of`` without model instances or DRF's per-field machinery, each
+    event's calendar links built once. The list serves 50 of these per request; the
+    schema stays EventSerializer's."""
+    default_party = settings.REGISTRATION_MAX_PARTY_SIZE
+    out = []
+    for row in rows:
+        capacity = row["capacity"]
+        title, description = pick(row["title"]), pick(row["description"])
+        location = place_text(
+            row["room"],
+            row["school__name"],
+            row["school__address"],
+            row["address"],
+            row["online_url"],
+        )
+        out.append(
             {
-                "id": event.pk,
-                "kind": event.kind,
-                "title": pick(event.title),
-                "title_translations": event.title,
-                "description": pick(event.description),
-                "description_translations": event.description,
-                "starts_at": _moment(event.starts_at),
-                "ends_at": _moment(event.ends_at),
-                "timezone": event.timezone,
-                "school": _school(event.school),
-                "address": event.address,
-                "room": event.room,
-                "online_url": event.online_url,
+                "id": row["id"],
+                "kind": row["kind"],
+                "title": title,
+                "title_translations": row["title"],
+                "description": description,
+                "description_translations": row["description"],
+                "starts_at": _moment(row["starts_at"]),
+                "ends_at": _moment(row["ends_at"]),
+                "timezone": row["timezone"],
+                "school": _school(row),
+                "address": row["address"],
+                "room": row["room"],
+                "online_url": row["online_url"],
                 "capacity": capacity,
-                "seats_left": None if capacity is None else max(capacity - event.seats_taken, 0),
-                "waitlist_length": event.waitlist_length,
-                "languages": [language.code for language in event.languages.all()],
-                "status": event.status,
-                "registration_opens_at": _moment(event.registration_opens_at),
-                "registration_closes_at": _moment(event.registration_closes_at),
-                "max_party_size": event.party_limit,
-                "version": event.version,
-                "updated_at": _moment(event.updated_at),
-                **links,
+                "seats_left": None if capacity is None else max(capacity - row["seats_taken"], 0),
+                "waitlist_length": row["waitlist_length"],
+                "languages": languages.get(row["id"], []),
+                "status": row["status"],
+                "registration_opens_at": _moment(row["registration_opens_at"]),
+                "registration_closes_at": _moment(row["registration_closes_at"]),
+                "max_party_size": row["max_party_size"] or default_party,
+                "version": row["version"],
+                "updated_at": _moment(row["updated_at"]),
+                **event_calendar_links(
+                    row["id"],
+                    title=title,
+                    starts_at=row["starts_at"],
+                    ends_at=row["ends_at"],
+                    tzid=row["timezone"],
+                    details=details_text(description, row["online_url"], location),
+                    location=location,
+                ),
             }
         )
-    return rows
+    return out
 
 
 class EventWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):

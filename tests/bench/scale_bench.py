@@ -9,7 +9,7 @@ request runs at the largest size (captured from a real request in `manage.py she
 Run with `uv run --frozen python -m tests.bench.scale_bench` (or `make bench`, which runs
 every benchmark). It creates a throwaway database `od_scale_bench` at SCALE_DATABASE_URL
 (default postgres://opendoors@127.0.0.1:5432/od_scale_bench), migrates it, fills it with
-bulk_create (batches of 5,000) and ANALYZE, serves production settings (DEBUG off) with
+bulk_create (batches of 5,000) and VACUUM ANALYZE, serves production settings (DEBUG off) with
 gunicorn on 127.0.0.1, and stops gunicorn and drops the database at the end, also on failure.
 Only loopback traffic; bounded in count (the env knobs below) and in time (DEADLINE_SECONDS:
 sizes not reached by then are skipped).

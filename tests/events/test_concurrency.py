@@ -22,13 +22,17 @@ REQUESTS = 200
 CLIENT_THREADS = 24
 
 
-def fire_registrations(base_url: str, event_id: int, count: int) -> list[httpx.Response]:
+def fire_registrations(
+    base_url: str | list[str], event_id: int, count: int
+) -> list[httpx.Response]:
     """Send ``count`` registrations at once from ``CLIENT_THREADS`` threads; every thread
-    waits for the same start signal so they hit the server together."""
+    waits for the same start signal so they hit the server together. Several base URLs
+    (several app servers): the requests take turns between them."""
     go = threading.Event()
-    url = f"{base_url}/api/v1/events/{event_id}/registrations/"
+    bases = [base_url] if isinstance(base_url, str) else base_url
 
     def one(i: int) -> httpx.Response:
+        url = f"{bases[i % len(bases)]}/api/v1/events/{event_id}/registrations/"
         go.wait()
         with httpx.Client(timeout=60) as client:
             return client.post(url, json={"name": f"Parent {i}", "phone": f"+1718555{i:04d}"})

@@ -38,7 +38,7 @@ print(event.pk)
 """
 
 
-def post_registration(event_id: int, i: int) -> tuple[float, int, str]:
+def post_registration(event_id: int, i: int, port: int = PORT) -> tuple[float, int, str]:
     body = json.dumps(
         {
             "name": f"Parent {i}",
@@ -48,7 +48,7 @@ def post_registration(event_id: int, i: int) -> tuple[float, int, str]:
         }
     )
     started = time.perf_counter()
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         conn.request(
             "POST",

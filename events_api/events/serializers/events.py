@@ -1,6 +1,7 @@
 """Events as anyone sees them, and the changes their organisers make."""
 
 from django.conf import settings
+from django.utils import timezone
 from rest_framework import serializers
 
 from events_api.calendars import links as calendar_links
@@ -93,11 +94,13 @@ class EventSerializer(serializers.ModelSerializer):
         return event_links(event)["outlook_calendar_url"]
 
 
-_MOMENT = serializers.DateTimeField(read_only=True)
-
-
-def _moment(value):
-    return None if value is None else _MOMENT.to_representation(value)
+def _moment(value, zone) -> str | None:
+    """What DRF's DateTimeField gives (ISO 8601 in the current time zone, UTC as Z),
+    with the zone looked up once per list, not once per value."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def _school(row: dict) -> dict | None:
@@ -119,6 +122,7 @@ def event_list_rows(rows: list[dict], languages: dict[int, list[str]]) -> list[d
     event's calendar links built once. The list serves 50 of these per request; the
     schema stays EventSerializer's."""
     default_party = settings.REGISTRATION_MAX_PARTY_SIZE
+    zone = timezone.get_current_timezone()
     out = []
     for row in rows:
         capacity = row["capacity"]
@@ -138,8 +142,8 @@ def event_list_rows(rows: list[dict], languages: dict[int, list[str]]) -> list[d
                 "title_translations": row["title"],
                 "description": description,
                 "description_translations": row["description"],
-                "starts_at": _moment(row["starts_at"]),
-                "ends_at": _moment(row["ends_at"]),
+                "starts_at": _moment(row["starts_at"], zone),
+                "ends_at": _moment(row["ends_at"], zone),
                 "timezone": row["timezone"],
                 "school": _school(row),
                 "address": row["address"],
@@ -150,11 +154,11 @@ def event_list_rows(rows: list[dict], languages: dict[int, list[str]]) -> list[d
                 "waitlist_length": row["waitlist_length"],
                 "languages": languages.get(row["id"], []),
                 "status": row["status"],
-                "registration_opens_at": _moment(row["registration_opens_at"]),
-                "registration_closes_at": _moment(row["registration_closes_at"]),
+                "registration_opens_at": _moment(row["registration_opens_at"], zone),
+                "registration_closes_at": _moment(row["registration_closes_at"], zone),
                 "max_party_size": row["max_party_size"] or default_party,
                 "version": row["version"],
-                "updated_at": _moment(row["updated_at"]),
+                "updated_at": _moment(row["updated_at"], zone),
                 **event_calendar_links(
                     row["id"],
                     title=title,

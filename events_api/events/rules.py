@@ -45,6 +45,12 @@ def can_check_in(user, event: Event) -> bool:
     return has_role(user, Role.DOOR_VOLUNTEER) or can_manage_event(user, event)
 
 
+def is_staff_of(user, organization_id: int) -> bool:
+    """Works for the organisation (a CBO): registers families on its behalf, with the
+    consent text it shows them first."""
+    return organization_id in organization_ids_of(user)
+
+
 def registrations_visible_to(user) -> QuerySet[Registration]:
     """Organisers of the event, the CBO that made the registration, the registrant. Nobody
     else (a guest uses the manage token instead)."""

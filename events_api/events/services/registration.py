@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from events_api.events import queries
+from events_api.events import queries, rules
 from events_api.events.consent import (
     CONSENT_VERSION,
     ConsentLanguageRequired,
@@ -55,7 +55,6 @@ from events_api.events.services.party import Party, check_party
 from events_api.interpretation.services.demand import sync_demand
 from events_api.notifications import services as notify
 from events_api.people.models import Organization
-from events_api.people.queries import organization_ids_of
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,7 @@ def register(
     ConsentVersionUnknown, ConsentLanguageRequired, NotOrganizationStaff, EventFull.
     Changes nothing when it raises."""
     if proxy is not None:
-        if proxy.organization.pk not in organization_ids_of(proxy.by):
+        if not rules.is_staff_of(proxy.by, proxy.organization.pk):
             raise NotOrganizationStaff()
         if not proxy.consent:
             raise ConsentRequired()

@@ -2,13 +2,16 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from events_api.people.queries import forget_language_codes
 from events_api.people.roles import Role
 from tests.factories import OrganizationMembershipFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Throttle and rate-limit counters live in the cache; every test starts clean."""
+    """Throttle and rate-limit counters live in the cache; every test starts clean (and
+    reads the language catalogue from its own database)."""
+    forget_language_codes()
     cache.clear()
     yield
     cache.clear()

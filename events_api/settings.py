@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "summits",
     "committees",
     "calls",
+    "cards",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("committees.urls")),
     path("", include("events_api.notifications.urls")),
     path("", include("events_api.privacy.urls")),
+    path("", include("cards.urls")),
 ]
 
 urlpatterns = [

@@ -21,6 +21,8 @@ class AccessKind(models.TextChoices):
     CALL_LIST = "call_list", _("Phone-call list viewed")
     CALL_LIST_EXPORT = "call_list_export", _("Phone-call list downloaded")
     CALL_LIST_PRINT = "call_list_print", _("Phone-call list printed")
+    PARENT_CARD_LOOKUP = "card_lookup", _("Parent card holder shown")
+    PARENT_CARD_LIST = "card_list", _("Parent cards listed")
 
 
 class AccessRecord(models.Model):

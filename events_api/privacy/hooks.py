@@ -101,6 +101,8 @@ _rows_of: dict[str, RowsOf] = {}
 _registration_exports: dict[str, RegistrationExport] = {}
 _account_exports: dict[str, AccountExport] = {}
 _erasure_checks: list[ErasureCheck] = []
+AccountErasure = Callable[[object, datetime], None]
+_account_erasures: list[AccountErasure] = []
 
 
 def register_rows_of(step_name: str, rows_of: RowsOf) -> None:
@@ -132,6 +134,18 @@ def register_account_export(name: str, export: AccountExport) -> None:
 
 def account_exports() -> dict[str, AccountExport]:
     return dict(_account_exports)
+
+
+def register_account_erasure(erase: AccountErasure) -> None:
+    """``erase(user, now)`` removes what an app keeps about ``user`` beyond registrations
+    (a parent card), inside the account erasure's transaction, before the user row goes."""
+    if erase not in _account_erasures:
+        _account_erasures.append(erase)
+
+
+def run_account_erasures(user, now: datetime) -> None:
+    for erase in _account_erasures:
+        erase(user, now)
 
 
 def register_erasure_check(check: ErasureCheck) -> None:

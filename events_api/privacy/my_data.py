@@ -157,6 +157,7 @@ def erase_account(*, user, request=None) -> None:
             interpreter.email = interpreter.phone = interpreter.notes = ""
             interpreter.active = False
             interpreter.save()
+        hooks.run_account_erasures(user, now)
         user.delete()
     if request is not None:
         logout(request)

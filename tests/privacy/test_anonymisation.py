@@ -94,6 +94,7 @@ def test_personal_data_is_removed_everywhere_and_counts_stay(session_with_people
         "access_log": 0,
         "event_less_messages": 0,
         "committee_invitations": 0,
+        "parent_cards": 0,
     }
     for registration in Registration.objects.filter(event=event):
         assert personal(registration) == REMOVED

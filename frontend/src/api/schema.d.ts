@@ -110,6 +110,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cards/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cards issued in the names you act for (each look is logged) */
+        get: operations["api_v1_cards_list"];
+        put?: never;
+        /** Issue a parent card in an organisation's or a school's name */
+        post: operations["api_v1_cards_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/reissue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-issue a lost card: the old number stops verifying, a new one is made */
+        post: operations["api_v1_cards_reissue_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a card at once (it stops verifying) */
+        post: operations["api_v1_cards_revoke_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a scanned or typed card
+         * @description Anyone may verify. Door volunteers, school staff, organisers and the issuer's staff also see who holds the card (logged); anyone else only that it is valid, who issued it and until when. Forged, unknown, revoked and expired cards answer 400, 404 and 410 with a code.
+         */
+        post: operations["api_v1_cards_verify_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committee-invitations/accept/": {
         parameters: {
             query?: never;
@@ -638,6 +710,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/card-check-in/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a card's holder in at the event (through her registration) */
+        post: operations["api_v1_events_card_check_in_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/card-walk-in/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a card's holder as a walk-in and check her in, in one step */
+        post: operations["api_v1_events_card_walk_in_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/check-in/": {
         parameters: {
             query?: never;
@@ -1011,6 +1117,23 @@ export interface paths {
          *     rotate it (the URL is shown once), revoke it.
          */
         delete: operations["api_v1_me_calendar_feed_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cards/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My parent cards */
+        get: operations["api_v1_me_cards_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2169,6 +2292,107 @@ export interface components {
             language: string;
             latest: components["schemas"]["CallLatest"] | null;
         };
+        /** @description A card as its issuer sees it. */
+        Card: {
+            readonly id: number;
+            /** Card number */
+            number: string;
+            /** Name */
+            holder_name: string;
+            preferred_language: string;
+            readonly schools: number[];
+            readonly issuer: components["schemas"]["Issuer"];
+            /**
+             * Issued
+             * Format: date-time
+             */
+            issued_at?: string;
+            /**
+             * Valid until
+             * Format: date
+             */
+            expires_on: string;
+            /** @description valid, expired or revoked */
+            readonly status: string;
+            /** @description What the card's QR code holds: a signed link that verifies the card. */
+            readonly verification_url: string;
+            phone?: string;
+            email?: string;
+            readonly has_account: boolean;
+            readonly issued_by: string | null;
+            /**
+             * Revoked
+             * Format: date-time
+             */
+            revoked_at?: string | null;
+            /** @description The lost card this one was issued in place of. */
+            replaces?: number | null;
+            readonly replaced_by: number | null;
+        };
+        /**
+         * @description A card as the door has it: scanned (the QR's signed value or its whole URL) or the
+         *     number typed in.
+         */
+        CardCheckInRequest: {
+            /** @description The scanned QR value. */
+            signed?: string;
+            /** @description The number, typed. */
+            number?: string;
+            /**
+             * @description Idempotency key of this scan.
+             * @default
+             */
+            key: string;
+        };
+        CardIssueRequest: {
+            /** @description The name the parent gives; no ID is asked for. */
+            holder_name: string;
+            preferred_language: string;
+            /** @description The children's schools, if the parent wants them on the card. */
+            schools?: number[];
+            /** @description Issue in this organisation's name (CBO staff). */
+            organization?: number;
+            /** @description Issue in this school's name (its staff, committee chairs, organisers). */
+            school?: number;
+            /** @description Optional: only to find the parent's registrations when checking in. */
+            phone?: string;
+            /** @description Optional: finds her registrations, and links her account if she has one. */
+            email?: string;
+            /**
+             * Format: date
+             * @description Last day the card is good (default: a year from today).
+             */
+            expires_on?: string;
+        };
+        /**
+         * @description A card as the door has it: scanned (the QR's signed value or its whole URL) or the
+         *     number typed in.
+         */
+        CardLookupRequest: {
+            /** @description The scanned QR value. */
+            signed?: string;
+            /** @description The number, typed. */
+            number?: string;
+        };
+        /**
+         * @description A card as the door has it: scanned (the QR's signed value or its whole URL) or the
+         *     number typed in.
+         */
+        CardWalkInRequest: {
+            /** @description The scanned QR value. */
+            signed?: string;
+            /** @description The number, typed. */
+            number?: string;
+            /** @default 1 */
+            adults: number;
+            /** @default 0 */
+            children: number;
+            /**
+             * @description A phone given at the door, used only when the card has no contact.
+             * @default
+             */
+            phone: string;
+        };
         /** @description Reject fields the endpoint does not know, so a typo never passes silently. */
         CheckInRequest: {
             code: string;
@@ -2568,6 +2792,12 @@ export interface components {
             generated_at: string;
             registration: components["schemas"]["RegistrationData"];
         };
+        Holder: {
+            name: string;
+            preferred_language: string;
+            schools: string[];
+            has_account: boolean;
+        };
         /**
          * @description The form fields used here; the provider posts more (MessageSid, AccountSid, To,
          *     NumMedia, ...), and all of them are covered by the signature.
@@ -2772,6 +3002,17 @@ export interface components {
             /** @description The language the invitation is written in, one of the interface languages. Left out: your own language, else English. */
             language?: string;
         };
+        Issuer: {
+            kind: components["schemas"]["IssuerKindEnum"];
+            id: number;
+            name: string;
+        };
+        /**
+         * @description * `organization` - organization
+         *     * `school` - school
+         * @enum {string}
+         */
+        IssuerKindEnum: "organization" | "school";
         Language: {
             code: string;
             /** English name */
@@ -2998,6 +3239,31 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description The parent's own card: what is printed on it, and whether it is still good. */
+        MyCard: {
+            readonly id: number;
+            /** Card number */
+            number: string;
+            /** Name */
+            holder_name: string;
+            preferred_language: string;
+            readonly schools: number[];
+            readonly issuer: components["schemas"]["Issuer"];
+            /**
+             * Issued
+             * Format: date-time
+             */
+            issued_at?: string;
+            /**
+             * Valid until
+             * Format: date
+             */
+            expires_on: string;
+            /** @description valid, expired or revoked */
+            readonly status: string;
+            /** @description What the card's QR code holds: a signed link that verifies the card. */
+            readonly verification_url: string;
+        };
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -3090,6 +3356,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Attendance"][];
+        };
+        PaginatedCardList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Card"][];
         };
         PaginatedCommitteeList: {
             /** @example 123 */
@@ -3270,6 +3551,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MessageLog"][];
+        };
+        PaginatedMyCardList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MyCard"][];
         };
         PaginatedOrganizationList: {
             /** @example 123 */
@@ -4362,6 +4658,21 @@ export interface components {
             position?: number;
         };
         /**
+         * @description A good card. ``holder`` only for those who may see who holds it (door volunteers,
+         *     school staff, organisers, the issuer's staff); null for anyone else.
+         */
+        Verification: {
+            valid: boolean;
+            message: string;
+            number: string | null;
+            issuer: components["schemas"]["Issuer"];
+            /** Format: date-time */
+            issued_at: string;
+            /** Format: date */
+            expires_on: string;
+            holder: components["schemas"]["Holder"] | null;
+        };
+        /**
          * @description * `public` - Public
          *     * `members` - Members only
          * @enum {string}
@@ -4875,6 +5186,433 @@ export interface operations {
                 };
             };
             /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_cards_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCardList"];
+                };
+            };
+            /** @description Invalid input, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or not one you may see), or no such page of the list. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_cards_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIssueRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            /** @description Invalid input or forged code: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such card (or event): {code, message} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_cards_reissue_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            /** @description Invalid input or forged code: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such card (or event): {code, message} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Already replaced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_cards_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
+            };
+            /** @description Invalid input or forged code: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such card (or event): {code, message} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_cards_verify_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CardLookupRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description Invalid input or forged code: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such card (or event): {code, message} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The card was revoked or has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong numbers from this address */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7394,8 +8132,10 @@ export interface operations {
                  *     * `call_list` - Phone-call list viewed
                  *     * `call_list_export` - Phone-call list downloaded
                  *     * `call_list_print` - Phone-call list printed
+                 *     * `card_lookup` - Parent card holder shown
+                 *     * `card_list` - Parent cards listed
                  */
-                kind?: "call_list" | "call_list_export" | "call_list_print" | "check_in_lookup" | "interpreter_job" | "registrant_export" | "registrant_list";
+                kind?: "call_list" | "call_list_export" | "call_list_print" | "card_list" | "card_lookup" | "check_in_lookup" | "interpreter_job" | "registrant_export" | "registrant_list";
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -7621,6 +8361,209 @@ export interface operations {
             };
             /** @description No such event or committee (or not one you may see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_events_card_check_in_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CardCheckInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResult"];
+                };
+            };
+            /** @description Invalid input or forged code: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such card (or event): {code, message} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The card was revoked or has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong numbers from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_events_card_walk_in_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CardWalkInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResult"];
+                };
+            };
+            /** @description Invalid input or forged code: {code, message, fields} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed: {code, message} */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such card (or event): {code, message} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No response body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The card was revoked or has expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9585,6 +10528,75 @@ export interface operations {
                 };
             };
             /** @description No feed to revoke: {code, message, fields} */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or out of reach; Retry-After says when to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_v1_me_cards_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMyCardList"];
+                };
+            };
+            /** @description Invalid input, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed out, or not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object (or not one you may see), or no such page of the list. */
             404: {
                 headers: {
                     [name: string]: unknown;

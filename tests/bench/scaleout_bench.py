@@ -109,8 +109,8 @@ def run(conn_max_age: int) -> None:
     confirmed = sum(1 for r in results if r[2] == "confirmed")
     errors = sum(1 for r in results if r[1] >= 500)
     print(
-        f"  CONN_MAX_AGE={conn_max_age}: {len(results)} requests, {confirmed} confirmed "
-        f"({confirmed / wall:.1f}/s), 5xx: {errors}, p50 {percentile(latencies, 50):.1f} ms, "
+        f"  CONN_MAX_AGE={conn_max_age}: {len(results)} requests ({len(results) / wall:.1f}/s), "
+        f"{confirmed} confirmed, 5xx: {errors}, p50 {percentile(latencies, 50):.1f} ms, "
         f"p99 {percentile(latencies, 99):.1f} ms"
     )
     right = confirmed_people == SEATS and positions == waiting

@@ -381,6 +381,7 @@ def test_the_last_chair_of_a_committee_is_told_which_one_and_nothing_is_erased(o
     expect(h1(page)).to_be_visible()
     sign_in(page, email)
     page.goto("/me/registrations")
+    page.wait_for_load_state("networkidle")  # as in the Arabic test below
     section = page.get_by_role("region", name="Your information")
     section.get_by_role("button", name="Erase my account").click()
     with page.expect_response("**/api/v1/me/data/") as answer:
@@ -407,6 +408,9 @@ def test_your_information_in_arabic_is_right_to_left(open_page):
     expect(h1(page)).to_be_visible()
     sign_in(page, "parent4@demo.opendoors.nyc")
     page.goto("/me/registrations")
+    # The page's own session check and list load first: a late answer re-renders the
+    # section and would close the question opened before it.
+    page.wait_for_load_state("networkidle")
     section = page.locator("section[aria-labelledby=my-data-heading]")
     expect(section.locator("h2")).to_have_text("معلوماتك")
     section.locator("button.danger").click()

@@ -8,14 +8,20 @@ PY := $(UV) run --frozen python
 RUN_ENV := DEBUG=true SECRET_KEY=local-make-run-key-not-for-production
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint fmt bench migrate demo messages clean frontend browser schema
+.PHONY: help install run test lint fmt bench migrate demo messages clean frontend browser schema \
+	print-libs
 
 # The web frontend is rebuilt only when its sources change; npm ci only when the lock does.
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/package.json
-# What the browser tests need from Debian: Chromium, and fonts for Bangla, Arabic, Urdu and
-# Chinese so pages render (and screenshots show) real letters.
-BROWSER_PACKAGES := chromium fonts-noto-core fonts-noto-cjk
+# What the printed PDFs need from Debian: Noto fonts for Bangla, Arabic, Urdu, Chinese and
+# Korean, Pango and HarfBuzz's subsetter (WeasyPrint), and Poppler and ZBar to read them (and
+# their QR codes) back in tests.
+PRINT_PACKAGES := fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 \
+	libharfbuzz-subset0 poppler-utils zbar-tools
+# What the browser tests need besides: Chromium (the same fonts make screenshots show real
+# letters).
+BROWSER_PACKAGES := chromium $(PRINT_PACKAGES)
 
 help:
 	@echo "make run    install, migrate, load demo data, serve on http://127.0.0.1:8000"
@@ -44,9 +50,12 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SO
 
 frontend: frontend/dist/index.html
 
-# Installs Debian's Chromium and fonts when missing (never a downloaded browser).
-browser:
-	@missing=$$(for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# Installs Debian's fonts and PDF libraries (print-libs), and Chromium (browser), when missing;
+# never a downloaded browser.
+print-libs: PACKAGES := $(PRINT_PACKAGES)
+browser: PACKAGES := $(BROWSER_PACKAGES)
+print-libs browser:
+	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing $$missing"; \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
@@ -62,7 +71,7 @@ schema: install frontend/node_modules/.package-lock.json
 
 # The worker that sends messages runs beside gunicorn (texts and emails print on the
 # console) and stops with it.
-run: demo frontend
+run: demo frontend print-libs
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(RUN_ENV) $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
@@ -79,7 +88,7 @@ fmt: install
 	$(UV) run --frozen ruff check --fix .
 	$(UV) run --frozen ruff format .
 
-bench: install frontend
+bench: install frontend print-libs
 	$(UV) run --frozen python -m tests.bench
 
 # Refresh the .po catalogues from the code, then compile them (.mo files are committed so a

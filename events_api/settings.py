@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "committees",
     "calls",
     "cards",
+    "printing",
 ]
 
 MIDDLEWARE = [
@@ -381,6 +382,8 @@ LOGGING = {
             "propagate": False,
             "filters": ["redact_secrets"],
         },
+        # WeasyPrint narrates every step of every PDF at INFO; its warnings still show.
+        "weasyprint": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
@@ -388,6 +391,9 @@ LOGGING = {
 # --- Product rules ------------------------------------------------------------------------
 # Largest party one registration may bring (adults + children).
 REGISTRATION_MAX_PARTY_SIZE = env_int("REGISTRATION_MAX_PARTY_SIZE", 10)
+# The number a printed flyer gives families to call for help (E.164 or a US number); an
+# organiser may print another (docs/printing.md). Empty: each flyer must be given one.
+HELP_PHONE = env_str("HELP_PHONE", "")
 # Only a test sets this False, to prove the concurrency test can see a race.
 REGISTRATION_LOCKING = True
 # Interpreter requests made later than this many business days (weekends and US federal

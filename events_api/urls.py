@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("events_api.notifications.urls")),
     path("", include("events_api.privacy.urls")),
     path("", include("cards.urls")),
+    path("", include("printing.urls")),
 ]
 
 urlpatterns = [

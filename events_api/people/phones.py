@@ -23,3 +23,15 @@ def validate_phone(value: str) -> None:
         raise ValidationError(
             _("Store phone numbers in E.164 form, e.g. +17185550123."), code="invalid_phone"
         )
+
+
+def display_phone(value: str) -> str:
+    """The way a US reader writes it (``(718) 555-0123``); other countries in international
+    form. ``value`` is E.164."""
+    parsed = phonenumbers.parse(value, DEFAULT_REGION)
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if phonenumbers.region_code_for_number(parsed) == DEFAULT_REGION
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(parsed, style)

@@ -67,6 +67,7 @@ LIST_ROUTES = {
     "interpretation-coverage",
     "me-calendar-feed",
     "committee-invitation-accept",
+    "card-sheet-pdf",
 }
 
 # (method, URL name): one status per role, in the order of ROLES.
@@ -84,6 +85,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "calendar-personal"):             "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "calendar-summit"):               "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "card-list"):                     "403 200 403 200 200 200 200 200 403 403 403 403 403",
+    ("GET", "card-pdf"):                      "403 404 403 200 404 404 404 404 403 403 403 403 403",
+    ("GET", "card-sheet-pdf"):                "403 400 403 200 400 400 400 400 403 403 403 403 403",
     ("POST", "card-list"):                    "403 400 403 400 400 400 400 400 403 403 403 403 403",
     ("POST", "card-reissue"):                 "403 404 403 201 404 404 404 404 403 403 403 403 403",
     ("POST", "card-revoke"):                  "403 404 403 200 404 404 404 404 403 403 403 403 403",
@@ -126,6 +129,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "event-card-check-in"):          "403 403 403 403 403 400 403 403 403 403 403 403 400",
     ("POST", "event-card-walk-in"):           "403 403 403 403 403 400 403 403 403 403 403 403 400",
     ("POST", "event-check-in"):               "403 403 403 403 403 400 403 403 403 403 403 403 400",
+    ("GET", "event-flyer-pdf"):               "403 403 403 403 403 400 403 403 403 403 403 403 403",
     ("GET", "event-detail"):                  "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("PATCH", "event-detail"):                "403 404 404 404 404 200 404 404 404 404 404 404 404",
     ("GET", "event-export"):                  "403 403 403 403 403 200 403 403 403 403 403 403 403",
@@ -190,6 +194,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "registration-manage-data"):      "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "registration-manage-looks"):     "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "registration-pass"):             "200 200 200 200 200 200 200 200 200 200 200 200 200",
+    ("GET", "school-poster-pdf"):             "403 200 403 403 403 200 200 403 403 403 403 403 403",
     ("GET", "school-detail"):                 "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "school-list"):                   "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("GET", "session-detail"):                "200 200 200 200 200 200 200 200 200 200 200 200 200",
@@ -380,6 +385,8 @@ def _path_kwargs(name: str, o: SimpleNamespace) -> dict:
         "registration-consent": {"organization_id": o.organization.pk},
         "card-revoke": {"pk": o.card.pk},
         "card-reissue": {"pk": o.card.pk},
+        "card-pdf": {"pk": o.card.pk},
+        "school-poster-pdf": {"pk": o.school.pk},
         "event-interpretation": {"event_id": o.event.pk},
         "event-messages": {"event_id": o.event.pk},
         "event-reminders": {"event_id": o.event.pk},

@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+
+from events_api.core.errors import DomainError
+
+
+class HelpPhoneNeeded(DomainError):
+    code = "help_phone_needed"
+    message = _(
+        "Give the phone number families can call for help (phone), or set HELP_PHONE for "
+        "every flyer."
+    )
+
+
+class CardsNotPrintable(DomainError):
+    code = "cards_not_printable"
+    message = _(
+        "Only valid cards you may manage can be printed: these are unknown to you, "
+        "withdrawn or expired."
+    )

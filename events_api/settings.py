@@ -232,7 +232,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # The web frontend's production build (frontend/dist, made by `make run` and `make test`):
 # its hashed assets are served under /static/app/, its index.html by events_api.web.
-FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
+# FRONTEND_DIST points elsewhere for a build made beside it (one per developer's branch).
+FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(BASE_DIR / "frontend" / "dist")))
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
 # Vite names every built asset with a content hash: browsers may keep them for a year.
 WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+/app/.+-[A-Za-z0-9_-]{8,}\.(js|css)$"

@@ -5,10 +5,8 @@ from events_api.core.errors import DomainError
 
 class HelpPhoneNeeded(DomainError):
     code = "help_phone_needed"
-    message = _(
-        "Give the phone number families can call for help (phone), or set HELP_PHONE for "
-        "every flyer."
-    )
+    # A coordinator reads this; the server-wide default (HELP_PHONE) is in docs/printing.md.
+    message = _("Give the phone number families can call for help.")
 
 
 class CardsNotPrintable(DomainError):

@@ -34,7 +34,7 @@ def test_me_shows_own_profile_roles_and_organisations(db):
         "phone": "",
         "preferred_channel": "email",
         "roles": ["cbo_staff"],
-        "desks": [],
+        "desks": ["card_issuer"],  # La Union's staff issue parent cards
         "organizations": [
             {
                 "organization": membership.organization.pk,
@@ -104,8 +104,9 @@ def test_put_is_not_allowed_on_me(user_api):
 
 
 def test_me_lists_the_desks_of_a_committee_chair_and_an_interpreter(db):
-    """The web app links a chair to their committees and an interpreter to their jobs; the
-    profile says which desks an account has, whatever its platform roles."""
+    """The web app links a chair to their committees (and, at a school, its parent cards)
+    and an interpreter to their jobs; the profile says which desks an account has, whatever
+    its platform roles."""
     from tests.committees.factories import MembershipFactory
     from tests.conftest import client_for
     from tests.interpretation.factories import InterpreterFactory
@@ -119,7 +120,8 @@ def test_me_lists_the_desks_of_a_committee_chair_and_an_interpreter(db):
     def desks(user):
         return client_for(user).get("/api/v1/me/").json()["desks"]
 
-    assert desks(chair) == ["committee_manager"]
+    # A school committee's chair is one of the school's staff: she issues parent cards.
+    assert desks(chair) == ["card_issuer", "committee_manager"]
     assert desks(interpreter) == ["interpreter"]
     assert desks(both) == ["committee_manager", "interpreter"]
     assert desks(member) == []

@@ -10,6 +10,7 @@ import { Loaded, errorText, useLoad } from "../../components/Status";
 import { formatNumber, language, languageName, t, tn, tx } from "../../i18n";
 import { useStore } from "../../store";
 import { SignedIn } from "../account/shared";
+import { CardCheckIn } from "./CardCheckIn";
 import { loadEvent } from "../EventPage";
 import { type CheckInResult, checkIn, enqueue, flush, newKey, queued, type Sent } from "./queue";
 import { Scanner } from "./Scanner";
@@ -271,6 +272,15 @@ function Screen({ event, reload }: { event: Event; reload: () => void }) {
       </div>
 
       <SentList sent={sent} />
+
+      <CardCheckIn
+        event={event}
+        onDone={(result, walkIn) => {
+          setOutcome({ kind: "done", result, walkIn });
+          if (walkIn) reload();
+          document.getElementById("door-result")?.scrollIntoView({ block: "center" });
+        }}
+      />
 
       <section aria-labelledby="door-walk-in-heading" class="door-walk-in">
         <h2 id="door-walk-in-heading">{t("door.walk_in_heading")}</h2>

@@ -16,13 +16,19 @@ const committees = () => import("./pages/committees");
 const account = () => import("./pages/account");
 const cbo = () => import("./pages/cbo");
 // Staff consoles with catalogues of their own: the strings come with the page.
-const organiser = () => Promise.all([import("./pages/organiser"), loadArea("staff")]).then(([m]) => m);
+const organiser = () =>
+  Promise.all([import("./pages/organiser"), loadArea("staff"), loadArea("print")]).then(([m]) => m);
 const interpreting = () => Promise.all([import("./pages/interpreting"), loadArea("staff")]).then(([m]) => m);
-const door = () => Promise.all([import("./pages/door"), loadArea("staff")]).then(([m]) => m);
+const door = () =>
+  Promise.all([import("./pages/door"), loadArea("staff"), loadArea("verify")]).then(([m]) => m);
 const builder = () =>
   Promise.all([import("./pages/builder"), loadArea("builder"), loadArea("staff")]).then(([m]) => m);
-const chair = () => Promise.all([import("./pages/chair"), loadArea("chair")]).then(([m]) => m);
+const chair = () =>
+  Promise.all([import("./pages/chair"), loadArea("chair"), loadArea("print")]).then(([m]) => m);
 const records = () => Promise.all([import("./pages/records"), loadArea("records")]).then(([m]) => m);
+// Parent cards: the issuers' console, and the page a card's QR code opens (anyone).
+const cards = () => Promise.all([import("./pages/cards"), loadArea("cards"), loadArea("print")]).then(([m]) => m);
+const verify = () => Promise.all([import("./pages/verify"), loadArea("verify")]).then(([m]) => m);
 
 export const ROUTES: readonly Route[] = [
   { pattern: "/", page: HomePage },
@@ -59,6 +65,8 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/chair/committees/:id/members", page: lazy(() => records().then((m) => ({ default: m.RecordsMembersPage }))) },
   { pattern: "/chair/meetings/:id/agenda", page: lazy(() => records().then((m) => ({ default: m.RecordsAgendaPage }))) },
   { pattern: "/chair/meetings/:id/minutes", page: lazy(() => records().then((m) => ({ default: m.RecordsMinutesPage }))) },
+  { pattern: "/cards", page: lazy(() => cards().then((m) => ({ default: m.CardsPage }))) },
+  { pattern: "/cards/verify", page: lazy(() => verify().then((m) => ({ default: m.CardVerifyPage }))) },
   { pattern: "/door", page: lazy(() => door().then((m) => ({ default: m.DoorEventsPage }))) },
   { pattern: "/door/:id", page: lazy(() => door().then((m) => ({ default: m.DoorPage }))) },
 ];

@@ -58,6 +58,11 @@ function Nav() {
             <a href="/chair">{t("nav.chair")}</a>
           </li>
         )}
+        {profile && profile.desks.includes("card_issuer") && (
+          <li>
+            <a href="/cards">{t("nav.cards")}</a>
+          </li>
+        )}
         {profile && profile.desks.includes("interpreter") && (
           <li>
             <a href="/me/jobs">{t("nav.my_jobs")}</a>

@@ -14,8 +14,10 @@ const loaders = import.meta.glob<{ default: Catalogue }>("./*/*.json");
 export const AREAS = ["core", "committees", "account"] as const;
 /** Staff consoles' own catalogues, loaded with their chunk (loadArea) so that families
  * never download them: "staff" for the organiser's dashboard, the door and interpreting
- * (organiser.*, door.*, interp.*), and one area per newer console. */
-export const STAFF_AREAS = ["staff", "builder", "chair", "records"] as const;
+ * (organiser.*, door.*, interp.*), and one area per newer console: "cards" (issuers),
+ * "verify" (the page a card's QR code opens, and the door's card tab), "print" (links to
+ * the printed flyers and posters, on the organiser's and the chair's pages). */
+export const STAFF_AREAS = ["staff", "builder", "chair", "records", "cards", "verify", "print"] as const;
 type Area = (typeof AREAS)[number] | (typeof STAFF_AREAS)[number];
 
 let current: UiLanguage = LANGUAGES[0];

@@ -3,6 +3,7 @@
  * changed inside the public notice period. ?month=YYYY-MM picks the month. */
 import type { PageProps } from "../../router";
 import { api, unwrap, type Profile } from "../../api/client";
+import { PosterLink } from "../../components/PosterLink";
 import { Loaded, useLoad } from "../../components/Status";
 import { language, t, tn } from "../../i18n";
 import { useQuery } from "../../router";
@@ -221,6 +222,10 @@ function CalendarDesk({ id, profile }: { id: string; profile: Profile }) {
             </p>
             <Upcoming committee={committee} />
             <MonthView committee={committee} month={month} />
+            {committee.school && (committee.can_approve_minutes || profile.roles.includes("organiser")) && (
+              // The poster is for the school's staff (chairs and co-chairs here) and organisers.
+              <PosterLink school={committee.school} />
+            )}
           </>
         );
       }}

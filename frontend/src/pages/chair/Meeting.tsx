@@ -6,6 +6,7 @@ import type { PageProps } from "../../router";
 import { useState } from "preact/hooks";
 import { api, unwrap, type Profile } from "../../api/client";
 import { ErrorSummary } from "../../components/Form";
+import { PrintFlyer } from "../../components/PrintFlyer";
 import { WhenFields, type When } from "./WhenFields";
 import { Loaded, useLoad } from "../../components/Status";
 import { formatDateTime, t, tn } from "../../i18n";
@@ -231,6 +232,7 @@ function MeetingDesk({ committee, initial }: { committee: Committee; initial: Me
           </li>
         </ul>
       </nav>
+      {!cancelled && <PrintFlyer event={current.event} />}
       <section aria-labelledby="change-heading">
         <h2 id="change-heading">{t("chair.change_heading")}</h2>
         {cancelled && current.series && <Restore meeting={current} done={done} />}

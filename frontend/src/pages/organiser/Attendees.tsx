@@ -5,6 +5,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type Registration, type Schemas, unwrap } from "../../api/client";
 import { SelectFilter, useLanguageOptions } from "../../components/Filters";
 import { SpokenCode } from "../../components/Pass";
+import { PosterLink } from "../../components/PosterLink";
+import { PrintFlyer } from "../../components/PrintFlyer";
 import { type ListPage, Loaded, MoreButton, useLoad, usePaged } from "../../components/Status";
 import { formatDateTime, formatEventTime, formatNumber, t, tn, tx } from "../../i18n";
 import type { PageProps } from "../../router";
@@ -183,6 +185,9 @@ function Attendees({ session }: { session: Session }) {
           </a>
         </p>
       </section>
+
+      <PrintFlyer event={event.id} />
+      {event.school && <PosterLink school={event.school} />}
 
       <section aria-labelledby="attendee-list">
         <h2 id="attendee-list">{t("organiser.registrations")}</h2>

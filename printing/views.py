@@ -4,6 +4,7 @@ parent's name is logged as a look at the card list."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -92,7 +93,9 @@ class CardSheetView(_PrintView):
     @staticmethod
     def _cards(user, ids: list[int]) -> list[Card]:
         found = (
-            queries.issued_cards(user).filter(revoked_at__isnull=True).order_by("issued_at", "id")
+            queries.issued_cards(user)
+            .filter(revoked_at__isnull=True, expires_on__gte=timezone.localdate())
+            .order_by("issued_at", "id")
         )
         if ids:
             return list(found.filter(pk__in=ids))

@@ -165,3 +165,22 @@ def test_a_schools_staff_and_organisers_print_its_poster(chair, school, cbo):
     other = SchoolFactory()
     assert client_for(chair).get(f"/api/v1/schools/{other.pk}/poster.pdf").status_code == 403
     assert client_for(chair).get("/api/v1/schools/999999/poster.pdf").status_code == 404
+
+
+def test_a_help_number_that_is_not_one_fails_the_system_check(settings):
+    from printing.checks import help_phone_is_a_number
+
+    settings.HELP_PHONE = "call the office"
+    assert [error.id for error in help_phone_is_a_number()] == ["printing.E001"]
+    settings.HELP_PHONE = "(718) 555-0100"
+    assert help_phone_is_a_number() == []
+
+
+def test_expired_cards_do_not_count_against_a_run(cbo, card_in, monkeypatch):
+    monkeypatch.setattr("printing.views.MAX_SHEET_CARDS", 2)
+    for card in (card_in("es"), card_in("es")):
+        expire(card)
+    card_in("bn")
+    response = client_for(cbo.user).get("/api/v1/cards/sheet.pdf")
+    assert response.status_code == 200
+    assert AccessRecord.objects.get(filters={"pdf": "sheet"}).count == 1

@@ -1,5 +1,6 @@
 /** The signed-in person's own registrations: which event, whether they have a seat (or
- * their place on the waitlist), who is coming, and the code to say at the door. */
+ * their place on the waitlist), who is coming, and the code to say at the door; below them
+ * a parent's own parent cards, when she holds any (MyCards). */
 import { useState } from "preact/hooks";
 import { refreshSession } from "../../api/auth";
 import { api, type Registration, unwrap } from "../../api/client";
@@ -7,6 +8,7 @@ import { SpokenCode } from "../../components/Pass";
 import { Loaded, errorText, useLoad } from "../../components/Status";
 import { formatEventTime, formatNumber, t, tn, tx } from "../../i18n";
 import { ConfirmBox } from "../ManagePage";
+import { MyCards } from "./MyCards";
 import { Fact, SignedIn, StatusText, WaitlistPosition } from "./shared";
 
 function loadMine(): Promise<Registration[]> {
@@ -132,6 +134,7 @@ function Mine({ onErased }: { onErased: () => void }) {
           )
         }
       </Loaded>
+      <MyCards />
       <YourAccountData onErased={onErased} />
     </>
   );

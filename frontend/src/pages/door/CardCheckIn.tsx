@@ -10,6 +10,7 @@ import { ErrorSummary, Field } from "../../components/Form";
 import { errorText } from "../../components/Status";
 import { t, tx } from "../../i18n";
 import { type CardLookup, isNumber, normaliseNumber, numberError, spacedNumber } from "../verify/card";
+import { CardNumberField } from "../verify/NumberField";
 import { type CheckInResult, newKey } from "./queue";
 import { decodeFile } from "./scan";
 
@@ -174,22 +175,7 @@ export function CardCheckIn({ event, onDone }: { event: Event; onDone: (result: 
       <p class="hint">{t("verify.door_intro")}</p>
       <form noValidate onSubmit={submit}>
         <ErrorSummary error={formError} labels={{ card_number: t("verify.number") }} />
-        <Field name="card_number" label={t("verify.number")} hint={tx("verify.number_hint", { example: <bdi dir="ltr">ACDE 4679</bdi> })} error={formError}>
-          {(props) => (
-            <input
-              {...props}
-              class="door-code"
-              type="text"
-              dir="ltr"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellcheck={false}
-              maxLength={20}
-              value={typed}
-              onInput={(e) => setTyped(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <CardNumberField name="card_number" inputClass="door-code" value={typed} onInput={setTyped} error={formError} />
         <button type="submit" class="primary door-submit" disabled={busy} aria-busy={busy}>
           {t("verify.door_check_in")}
         </button>

@@ -4,9 +4,9 @@
  * when the API gives it (door volunteers, school staff, organisers, the issuer's staff).
  * With no QR code, the number can be typed. */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ErrorSummary, Field } from "../../components/Form";
+import { ErrorSummary } from "../../components/Form";
 import { errorText } from "../../components/Status";
-import { languageName, t, tx } from "../../i18n";
+import { languageName, t } from "../../i18n";
 import { useQuery } from "../../router";
 import {
   type CardLookup,
@@ -19,6 +19,7 @@ import {
   type Verification,
   verifyCard,
 } from "./card";
+import { CardNumberField } from "./NumberField";
 
 type State =
   | { kind: "idle" }
@@ -163,28 +164,7 @@ export function CardVerifyPage() {
         <h2 id="verify-type-heading">{t("verify.type_heading")}</h2>
         <form onSubmit={submit} noValidate>
           <ErrorSummary error={formError} labels={{ number: t("verify.number") }} />
-          <Field
-            name="number"
-            label={t("verify.number")}
-            hint={tx("verify.number_hint", { example: <bdi dir="ltr">ACDE 4679</bdi> })}
-            error={formError}
-          >
-            {(props) => (
-              <input
-                {...props}
-                class="verify-input"
-                dir="ltr"
-                type="text"
-                inputMode="text"
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellcheck={false}
-                maxLength={20}
-                value={typed}
-                onInput={(e) => setTyped(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <CardNumberField name="number" inputClass="verify-input" value={typed} onInput={setTyped} error={formError} />
           <button type="submit" class="verify-submit">
             {t("verify.check")}
           </button>

@@ -15,3 +15,9 @@ class CardsNotPrintable(DomainError):
         "Only valid cards you may manage can be printed: these are unknown to you, "
         "withdrawn or expired."
     )
+
+
+class TooManyCards(DomainError):
+    """Said as the query's validation would say it: the ``ids`` field is the one to use."""
+
+    code = "invalid"

@@ -4,16 +4,13 @@ parent's name is logged as a look at the card list."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, permissions
+from rest_framework import permissions
 from rest_framework.views import APIView
 
 from cards import queries
 from cards.errors import NotACardIssuer
-from cards.models import Card
 from cards.rules import is_issuer, may_issue_for_school
 from cards.services import check_good
 from events_api.audit import services as audit
@@ -21,14 +18,12 @@ from events_api.audit.models import AccessKind
 from events_api.core.errors import Forbidden
 from events_api.events.rules import can_manage_event, visible_events
 from events_api.people.models import School
-from printing import cards, materials
-from printing.errors import CardsNotPrintable, HelpPhoneNeeded
+from printing import cards, materials, services
+from printing.errors import HelpPhoneNeeded
 from printing.render import pdf_response
 from printing.serializers import (
-    MAX_SHEET_CARDS,
     FlyerQuerySerializer,
     SheetQuerySerializer,
-    too_many,
 )
 
 PDF = {(200, "application/pdf"): OpenApiTypes.BINARY}
@@ -76,33 +71,10 @@ class CardSheetView(_PrintView):
             raise NotACardIssuer()
         query = SheetQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        ids = query.validated_data["ids"]
-        printable = [card for card in self._cards(request.user, ids) if card.status == "valid"]
-        if ids:
-            by_id = {card.pk: card for card in printable}
-            missing = [pk for pk in ids if pk not in by_id]
-            if missing:
-                raise CardsNotPrintable(fields={"ids": missing})
-            printable = [by_id[pk] for pk in ids]
-        if not printable:
-            raise CardsNotPrintable(_("You have no valid cards to print."))
+        printable = services.printable_cards(request.user, query.validated_data["ids"])
         data = cards.sheet_pdf(printable)
         _log_cards(request, len(printable), "sheet")
         return pdf_response(data, "parent-cards.pdf")
-
-    @staticmethod
-    def _cards(user, ids: list[int]) -> list[Card]:
-        found = (
-            queries.issued_cards(user)
-            .filter(revoked_at__isnull=True, expires_on__gte=timezone.localdate())
-            .order_by("issued_at", "id")
-        )
-        if ids:
-            return list(found.filter(pk__in=ids))
-        found = list(found[: MAX_SHEET_CARDS + 1])
-        if len(found) > MAX_SHEET_CARDS:
-            raise exceptions.ValidationError({"ids": [too_many().detail[0]]})
-        return found
 
 
 @extend_schema(

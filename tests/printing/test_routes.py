@@ -103,7 +103,7 @@ def test_malformed_card_ids_are_a_validation_error(cbo, ids):
 
 
 def test_more_cards_than_one_run_holds_are_refused_without_ids(cbo, card_in, monkeypatch):
-    monkeypatch.setattr("printing.views.MAX_SHEET_CARDS", 2)
+    monkeypatch.setattr("printing.services.MAX_SHEET_CARDS", 2)
     for _ in range(3):
         card_in("es")
     response = client_for(cbo.user).get("/api/v1/cards/sheet.pdf")
@@ -177,7 +177,7 @@ def test_a_help_number_that_is_not_one_fails_the_system_check(settings):
 
 
 def test_expired_cards_do_not_count_against_a_run(cbo, card_in, monkeypatch):
-    monkeypatch.setattr("printing.views.MAX_SHEET_CARDS", 2)
+    monkeypatch.setattr("printing.services.MAX_SHEET_CARDS", 2)
     for card in (card_in("es"), card_in("es")):
         expire(card)
     card_in("bn")

@@ -1,10 +1,34 @@
+import os
+
 import pytest
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
 
 from events_api.people.queries import forget_language_codes
 from events_api.people.roles import Role
 from tests.factories import OrganizationMembershipFactory, UserFactory
+
+# Hypothesis profiles. "ci": the same examples on every run (derandomize), so a CI failure
+# is reproducible and a pass is not luck; no example database; a failure prints the
+# @reproduce_failure blob. "dev": random examples, failures kept in .hypothesis/ and
+# replayed first next time, and the blob printed too. Tests' own max_examples and
+# deadlines win over both. CI=true (or any value but 0/false) picks "ci";
+# --hypothesis-profile picks any.
+_HYPOTHESIS_DEFAULTS = hypothesis_settings.get_profile("default")
+hypothesis_settings.register_profile(
+    "ci", parent=_HYPOTHESIS_DEFAULTS, derandomize=True, print_blob=True, database=None
+)
+hypothesis_settings.register_profile("dev", parent=_HYPOTHESIS_DEFAULTS, print_blob=True)
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config):
+    if not config.getoption("--hypothesis-profile", default=None):
+        hypothesis_settings.load_profile("ci" if _in_ci() else "dev")
 
 
 @pytest.fixture(autouse=True)

@@ -76,7 +76,7 @@ def test_bad_committees_are_refused(payload, field):
     )
     assert response.status_code == 400, response.json()
     if field:
-        assert field in response.json()["fields"]
+        assert list(response.json()["fields"]) == [field], response.json()
     assert not Committee.objects.exists()
     assert not Membership.objects.exists()
 

@@ -15,6 +15,11 @@ def session_and_door():
     return session.event, client_for(organiser)
 
 
+def rows():
+    """Every registration as stored: a refused check-in must leave each field as it was."""
+    return list(Registration.objects.order_by("pk").values())
+
+
 def register(api, event, name, **extra):
     return api.post(
         f"/api/v1/events/{event.pk}/registrations/",
@@ -75,7 +80,7 @@ def test_a_malformed_check_in_key_is_refused_and_checks_nobody_in(api, session_a
     response = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": code, "key": key})
     assert response.status_code == 400
     assert response.json()["code"] == "invalid"
-    assert "key" in response.json()["fields"]
+    assert list(response.json()["fields"]) == ["key"]
     assert Registration.objects.get().status == "confirmed"
 
 
@@ -84,28 +89,39 @@ def test_check_in_refuses_unknown_waitlisted_and_cancelled(api, session_and_door
     register(api, event, "a", adults=2)
     waiting = register(api, event, "b")
     assert waiting["status"] == "waitlisted"
+    before = rows()
     unknown = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": "AAAAAAA"})
     assert unknown.status_code == 404
     assert unknown.json()["code"] == "registration_not_found"
     refused = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": waiting["pass_code"]})
     assert refused.status_code == 409
     assert refused.json()["code"] == "not_seated"
+    assert rows() == before
     api.delete(f"/api/v1/registrations/manage/{waiting['manage_token']}/")
+    before = rows()
     cancelled = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": waiting["pass_code"]})
+    assert cancelled.status_code == 409
     assert cancelled.json()["code"] == "registration_cancelled"
+    assert rows() == before
+    row = Registration.objects.get(pk=waiting["id"])
+    assert (row.status, row.checked_in_at, row.check_in_key) == ("cancelled", None, "")
 
 
 def test_a_code_from_another_event_does_not_check_in(api, session_and_door):
     event, door = session_and_door
     other = EventFactory()
     reg = register(api, other, "x")
+    before = rows()
     response = door.post(f"/api/v1/events/{event.pk}/check-in/", {"code": reg["pass_code"]})
     assert response.status_code == 404
+    assert rows() == before
+    assert Registration.objects.get(pk=reg["id"]).checked_in_at is None
 
 
 def test_only_organisers_and_door_volunteers_check_in(api, session_and_door):
     event, _door = session_and_door
     reg = register(api, event, "a")
+    before = rows()
     assert api.post(
         f"/api/v1/events/{event.pk}/check-in/", {"code": reg["pass_code"]}
     ).status_code in (401, 403)
@@ -116,6 +132,7 @@ def test_only_organisers_and_door_volunteers_check_in(api, session_and_door):
         ).status_code
         == 403
     )
+    assert rows() == before
     volunteer = client_for(UserFactory(roles=[Role.DOOR_VOLUNTEER]))
     assert (
         volunteer.post(
@@ -123,6 +140,7 @@ def test_only_organisers_and_door_volunteers_check_in(api, session_and_door):
         ).status_code
         == 200
     )
+    assert Registration.objects.get(pk=reg["id"]).status == "checked_in"
 
 
 def test_the_door_lists_the_events_each_person_may_check_in_at(session_and_door):

@@ -18,6 +18,11 @@ from events_api.events.services.counts import drifted
 from tests.factories import EventFactory
 
 IS_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+ONLY_POSTGRES_SHOWS_THE_RACE = (
+    "the row lock's control: SQLite serialises writers itself (BEGIN IMMEDIATE), so with "
+    "the lock off a race still cannot be shown there; this control runs on PostgreSQL in "
+    ".ci/run"
+)
 REQUESTS = 200
 CLIENT_THREADS = 24
 
@@ -105,14 +110,13 @@ def test_200_concurrent_registrations_for_10_seats(live_server):
     assert drifted() == []
 
 
-if IS_POSTGRES:
-
-    @pytest.mark.counts_may_drift
-    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-    def test_control_without_the_lock_the_same_load_overbooks(live_server, settings):
-        settings.REGISTRATION_LOCKING = False
-        event = EventFactory(capacity=10)
-        responses = fire_registrations(live_server.url, event.pk, REQUESTS)
-        confirmed = Registration.objects.filter(event=event, status="confirmed").count()
-        assert all(r.status_code < 500 for r in responses)
-        assert confirmed > 10, "the race was not visible: the test could not catch overbooking"
+@pytest.mark.skipif(not IS_POSTGRES, reason=ONLY_POSTGRES_SHOWS_THE_RACE)
+@pytest.mark.counts_may_drift
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_control_without_the_lock_the_same_load_overbooks(live_server, settings):
+    settings.REGISTRATION_LOCKING = False
+    event = EventFactory(capacity=10)
+    responses = fire_registrations(live_server.url, event.pk, REQUESTS)
+    confirmed = Registration.objects.filter(event=event, status="confirmed").count()
+    assert all(r.status_code < 500 for r in responses)
+    assert confirmed > 10, "the race was not visible: the test could not catch overbooking"

@@ -51,6 +51,7 @@ def test_the_cbo_that_made_it_is_shown_the_registration():
         "id": first.json()["id"],
         "status": "confirmed",
     }
+    assert list(Registration.objects.values_list("pk", flat=True)) == [first.json()["id"]]
 
 
 def test_another_cbo_is_not_shown_the_registration():
@@ -61,6 +62,7 @@ def test_another_cbo_is_not_shown_the_registration():
     again = other.post(url(event), {**PARENT, "organization": other_organization, **CONSENTED})
     assert again.status_code == 409
     assert "existing_registration" not in again.json()
+    assert list(Registration.objects.values_list("organization", flat=True)) == [organization]
 
 
 def test_a_signed_in_stranger_with_the_same_email_is_not_shown_it(api):
@@ -70,6 +72,7 @@ def test_a_signed_in_stranger_with_the_same_email_is_not_shown_it(api):
     answer = stranger.post(url(event), {"name": "X", "email": "farida@example.org"})
     assert answer.status_code == 409
     assert "existing_registration" not in answer.json()
+    assert list(Registration.objects.values_list("name", "user")) == [("Farida", None)]
 
 
 def test_an_rsvp_checks_the_answer_before_the_contact(api):

@@ -111,7 +111,7 @@ def test_bad_input_is_400_and_writes_nothing(api, payload, field):
     assert response.status_code == 400, response.json()
     body = response.json()
     assert body["code"] == "invalid"
-    assert field in body["fields"]
+    assert list(body["fields"]) == [field], body
     assert Registration.objects.count() == 0
 
 
@@ -166,6 +166,7 @@ def test_registration_closes_when_the_event_is_over(api):
     event = EventFactory(starts_at=start, ends_at=start + timedelta(hours=2))
     response = api.post(url(event), {"name": "A", "phone": "+17185550101"})
     assert response.json()["code"] == "registration_closed"
+    assert not Registration.objects.exists()
 
 
 def test_unknown_event_is_404(api):
@@ -173,6 +174,7 @@ def test_unknown_event_is_404(api):
         "/api/v1/events/999999/registrations/", {"name": "A", "phone": "+17185550101"}
     )
     assert response.status_code == 404
+    assert not Registration.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -201,6 +203,7 @@ def test_same_account_twice_is_409():
     second = client.post(url(event), {})
     assert second.status_code == 409
     assert second.json()["existing_registration"]["id"] == first["id"]
+    assert list(Registration.objects.values_list("pk", flat=True)) == [first["id"]]
 
 
 def test_a_cancelled_registration_does_not_block_registering_again(api):

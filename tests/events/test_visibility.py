@@ -163,11 +163,15 @@ def test_registration_filters(world):
 
 
 def test_event_patch_is_for_organisers_only(world):
+    from events_api.events.models import Event
+
     event, organiser, cbo_a, *_ = world
+    before = Event.objects.values().get(pk=event.pk)
     assert (
         client_for(cbo_a.user).patch(f"/api/v1/events/{event.pk}/", {"capacity": 1}).status_code
         == 404
     )
+    assert Event.objects.values().get(pk=event.pk) == before
     response = client_for(organiser).patch(f"/api/v1/events/{event.pk}/", {"room": "Library"})
     assert response.status_code == 200
     assert response.json()["room"] == "Library"
@@ -209,5 +213,5 @@ def test_event_patch_rejects_bad_input_and_changes_nothing(world, payload, field
     before = Event.objects.values().get(pk=event.pk)
     response = client_for(organiser).patch(f"/api/v1/events/{event.pk}/", payload)
     assert response.status_code == 400, response.json()
-    assert field in response.json()["fields"] or response.json()["code"] == "invalid"
+    assert list(response.json()["fields"]) == [field], response.json()
     assert Event.objects.values().get(pk=event.pk) == before

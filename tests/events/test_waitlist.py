@@ -153,9 +153,12 @@ def test_cancelled_registration_cannot_be_changed(api):
     event = EventFactory()
     a = register(api, event, "A")
     api.delete(f"/api/v1/registrations/manage/{a['manage_token']}/")
+    before = Registration.objects.values().get(pk=a["id"])
     response = api.patch(f"/api/v1/registrations/manage/{a['manage_token']}/", {"adults": 2})
     assert response.status_code == 409
     assert response.json()["code"] == "registration_cancelled"
+    assert Registration.objects.values().get(pk=a["id"]) == before
+    assert (before["status"], before["adults"]) == ("cancelled", 1)
 
 
 def test_manage_link_changes_needs(api):

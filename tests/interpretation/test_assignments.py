@@ -85,6 +85,7 @@ def test_travel_buffer_between_in_person_jobs_at_different_places(coordinator_ap
     assert assign(coordinator_api, first, interpreter).status_code == 201
     response = assign(coordinator_api, too_soon, interpreter)
     assert (response.status_code, response.json()["code"]) == (409, "double_booked")
+    assert not Assignment.objects.filter(line=too_soon).exists()
     assert assign(coordinator_api, in_time, interpreter).status_code == 201
 
 
@@ -111,15 +112,25 @@ def test_buffer_follows_the_setting(coordinator_api, interpreter, settings):
     later = request_line(at(12, address="99 Other Ave, Bronx"), language="es")
     assert assign(coordinator_api, first, interpreter).status_code == 201
     assert assign(coordinator_api, later, interpreter).status_code == 409
+    assert Assignment.objects.count() == 1
+    later.refresh_from_db()
+    assert later.status == "requested"
 
 
-def test_declined_and_cancelled_jobs_do_not_block(coordinator_api, interpreter):
+@pytest.mark.parametrize(("action", "status"), [("decline", "declined"), ("withdraw", "cancelled")])
+def test_declined_and_cancelled_jobs_do_not_block(coordinator_api, interpreter, action, status):
     first = request_line(at(10), language="es")
     job = assign(coordinator_api, first, interpreter).json()
-    coordinator_api.post(f"{URL}{job['id']}/decline/", {"reason": "ill"})
-    assert (
-        assign(coordinator_api, request_line(at(10), language="bn"), interpreter).status_code == 201
-    )
+    second = request_line(at(10), language="bn")
+    # The control: while the job is active it holds the interpreter's time.
+    blocked = assign(coordinator_api, second, interpreter)
+    assert (blocked.status_code, blocked.json()["code"]) == (409, "double_booked")
+    ended = coordinator_api.post(f"{URL}{job['id']}/{action}/", {"reason": "ill"})
+    assert (ended.status_code, ended.json()["status"]) == (200, status)
+    assert Assignment.objects.get(pk=job["id"]).status == status
+    assert assign(coordinator_api, second, interpreter).status_code == 201
+    second.refresh_from_db()
+    assert second.status == "assigned"
 
 
 @pytest.mark.parametrize(
@@ -165,6 +176,10 @@ def test_cancelled_past_and_closed_lines_are_refused(coordinator_api, interprete
     response = assign(coordinator_api, unfulfilled, interpreter)
     assert (response.status_code, response.json()["code"]) == (409, "line_closed")
     assert Assignment.objects.count() == 0
+    lines = [cancelled_line, past_line, unfulfilled]
+    for line in lines:
+        line.refresh_from_db()
+    assert [line.status for line in lines] == ["cancelled", "requested", "unfulfilled"]
 
     assert (
         coordinator_api.post(URL, {"line": 999999, "interpreter": interpreter.pk}).status_code
@@ -174,6 +189,7 @@ def test_cancelled_past_and_closed_lines_are_refused(coordinator_api, interprete
         coordinator_api.post(URL, {"line": unfulfilled.pk, "interpreter": 999999}).status_code
         == 404
     )
+    assert Assignment.objects.count() == 0
 
 
 def test_a_line_takes_one_interpreter_at_a_time(coordinator_api, interpreter):
@@ -181,6 +197,9 @@ def test_a_line_takes_one_interpreter_at_a_time(coordinator_api, interpreter):
     assign(coordinator_api, line, interpreter)
     response = assign(coordinator_api, line, InterpreterFactory())
     assert (response.status_code, response.json()["code"]) == (409, "line_already_assigned")
+    assert list(Assignment.objects.values_list("interpreter", "status")) == [
+        (interpreter.pk, "assigned")
+    ]
 
 
 def test_decline_puts_the_line_back_to_requested(coordinator, interpreter):
@@ -231,6 +250,10 @@ def test_who_sees_which_jobs_and_who_may_assign(coordinator_api, user_api):
     assert me.post(URL, {"line": line.pk, "interpreter": mine.pk}).status_code == 403
     assert user_api.post(URL, {"line": line.pk, "interpreter": mine.pk}).status_code == 403
     assert me.post(f"{URL}{a}/withdraw/").status_code == 403
+    # Nothing was confirmed, assigned or withdrawn by the refused calls.
+    assert dict(Assignment.objects.values_list("pk", "status")) == {a: "assigned", b: "assigned"}
+    line.refresh_from_db()
+    assert line.status == "requested"
 
 
 def test_parents_names_only_when_the_coordinator_shares_them(coordinator_api):

@@ -42,5 +42,9 @@ def test_reads(coordinator_api, url, status):
     ],
 )
 def test_writes(coordinator_api, url, body):
+    from events_api.interpretation.models import Assignment, Interpreter, InterpreterRequest
+
     response = coordinator_api.post(url, body)
     assert (response.status_code, response.json()["code"]) == (400, "invalid")
+    models = (InterpreterRequest, Assignment, Interpreter)
+    assert [model.objects.count() for model in models] == [0, 0, 0]

@@ -103,20 +103,22 @@ def test_two_coordinators_never_double_book_an_interpreter(live_server):
         assert list(active.values_list("pk", flat=True)) == [won["id"]]
 
 
-if IS_POSTGRES:
-
-    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-    def test_control_without_the_interpreter_lock_the_same_load_double_books(live_server, settings):
-        settings.INTERPRETER_LOCKING = False
-        pairs = make_pairs()
-        answers = fire(live_server.url, pairs)
-        assert all(r.status_code < 500 for responses in answers.values() for r in responses)
-        double_booked = [
-            interpreter.pk
-            for interpreter, *_ in pairs
-            if Assignment.objects.filter(
-                interpreter=interpreter, status__in=ACTIVE_ASSIGNMENT
-            ).count()
-            > 1
-        ]
-        assert double_booked, "the race was not visible: the test could not catch double-booking"
+@pytest.mark.skipif(
+    not IS_POSTGRES,
+    reason="the interpreter lock's control: SQLite serialises writers itself (BEGIN "
+    "IMMEDIATE), so with the lock off a double-booking race still cannot be shown there; "
+    "this control runs on PostgreSQL in .ci/run",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_control_without_the_interpreter_lock_the_same_load_double_books(live_server, settings):
+    settings.INTERPRETER_LOCKING = False
+    pairs = make_pairs()
+    answers = fire(live_server.url, pairs)
+    assert all(r.status_code < 500 for responses in answers.values() for r in responses)
+    double_booked = [
+        interpreter.pk
+        for interpreter, *_ in pairs
+        if Assignment.objects.filter(interpreter=interpreter, status__in=ACTIVE_ASSIGNMENT).count()
+        > 1
+    ]
+    assert double_booked, "the race was not visible: the test could not catch double-booking"

@@ -93,7 +93,8 @@ def test_bad_input_is_refused_and_changes_nothing(coordinator_api, changes, stat
 def test_cancelled_and_past_events_are_refused(coordinator_api):
     cancelled = EventFactory(status="cancelled")
     started = EventFactory(starts_at=timezone.now() - timedelta(minutes=5))
-    assert coordinator_api.post(URL, body(cancelled)).json()["code"] == "event_cancelled"
+    response = coordinator_api.post(URL, body(cancelled))
+    assert (response.status_code, response.json()["code"]) == (409, "event_cancelled")
     response = coordinator_api.post(URL, body(started))
     assert (response.status_code, response.json()["code"]) == (409, "event_started")
     assert InterpreterRequest.objects.count() == 0
@@ -102,22 +103,32 @@ def test_cancelled_and_past_events_are_refused(coordinator_api):
 
 def test_a_plain_user_may_not_request_and_another_organisation_is_refused(user_api, cbo_api):
     event = EventFactory()
+    request_line(event, language="bn")
+    before = snapshot()
     response = user_api.post(URL, body(event))
     assert (response.status_code, response.json()["code"]) == (403, "not_allowed")
     other = OrganizationMembershipFactory().organization
     response = cbo_api.post(URL, body(event, organization=other.pk))
     assert (response.status_code, response.json()["code"]) == (403, "not_organization_staff")
-    assert InterpreterRequest.objects.count() == 0
+    assert snapshot() == before
 
 
 def test_a_draft_event_is_not_found_for_cbo_staff(cbo_api):
     draft = EventFactory(status="draft")
-    assert cbo_api.post(URL, body(draft)).status_code == 404
+    request_line(draft, language="bn")
+    before = snapshot()
+    response = cbo_api.post(URL, body(draft))
+    assert (response.status_code, response.json()["code"]) == (404, "event_not_found")
+    assert snapshot() == before
 
 
 def test_anonymous_cannot_list_or_create(api):
+    event = EventFactory()
+    request_line(event, language="bn")
+    before = snapshot()
     assert api.get(URL).status_code in (401, 403)
-    assert api.post(URL, body(EventFactory())).status_code in (401, 403)
+    assert api.post(URL, body(event)).status_code in (401, 403)
+    assert snapshot() == before
 
 
 def ids(response):
@@ -185,11 +196,13 @@ def test_a_registrations_request_is_withdrawn_through_the_registration(coordinat
 
     sync_demand(event_id=event.pk)
     request = InterpreterRequest.objects.get()
+    before = snapshot()
     response = coordinator_api.delete(f"{URL}{request.pk}/")
     assert (response.status_code, response.json()["code"]) == (
         404,
         "interpreter_request_not_found",
     )
+    assert snapshot() == before
     assert DemandLine.objects.get().people == 1
 
 

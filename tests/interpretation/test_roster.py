@@ -93,6 +93,7 @@ def test_a_user_is_on_the_roster_once(coordinator_api):
     assert coordinator_api.post(URL, first).status_code == 201
     response = coordinator_api.post(URL, first)
     assert (response.status_code, response.json()["code"]) == (409, "user_already_interpreter")
+    assert list(Interpreter.objects.values_list("user", flat=True)) == [user.pk]
 
 
 def test_only_coordinators_see_the_roster_and_interpreters_their_own_entry(
@@ -111,6 +112,7 @@ def test_only_coordinators_see_the_roster_and_interpreters_their_own_entry(
         user_api.post(URL, {"name": "X", "languages": ["es"], "modes": ["phone"]}).status_code
         == 403
     )
+    assert sorted(Interpreter.objects.values_list("pk", flat=True)) == sorted([own.pk, other.pk])
 
 
 def test_an_interpreter_keeps_their_own_availability_but_nothing_else(coordinator_api):

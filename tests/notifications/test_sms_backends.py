@@ -6,6 +6,7 @@ import io
 import json
 import socket
 import time
+import uuid
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -239,21 +240,21 @@ def test_console_prints_one_block_per_text():
     stream = io.StringIO()
     backend = ConsoleBackend(stream=stream)
 
-    first = backend.send(to=TO, body=BODY, key="console-test-key-1")
-    again = backend.send(to=TO, body=BODY, key="console-test-key-1")
+    # The backend remembers keys for the life of the process: a key of this run's own.
+    key = f"console-test-{uuid.uuid4()}"
+    first = backend.send(to=TO, body=BODY, key=key)
+    again = backend.send(to=TO, body=BODY, key=key)
 
     assert first.startswith("console-") and again == first
     assert stream.getvalue() == (
-        f"SMS {first}\nTo: {TO}\nKey: console-test-key-1\nSegments: 1 (GSM-7)\n\n{BODY}\n"
-        + "-" * 79
-        + "\n"
+        f"SMS {first}\nTo: {TO}\nKey: {key}\nSegments: 1 (GSM-7)\n\n{BODY}\n" + "-" * 79 + "\n"
     )
 
 
 def test_console_writes_to_stdout(notifications, capsys):
     notifications(SMS_BACKEND="events_api.notifications.sms_backends.ConsoleBackend")
     backend = get_backend()
-    backend.send(to=TO, body="Hello", key="console-test-key-2")
+    backend.send(to=TO, body="Hello", key=f"console-test-{uuid.uuid4()}")
 
     assert isinstance(backend, ConsoleBackend)
     assert "To: +17185550123\n" in capsys.readouterr().out

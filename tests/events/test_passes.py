@@ -1,8 +1,12 @@
+import re
+
 import pytest
 
 from events_api.events.passes import (
     PASS_ALPHABET,
+    new_manage_token,
     new_pass_code,
+    new_secret_token,
     normalise_pass_code,
     qr_png,
     qr_svg,
@@ -21,6 +25,18 @@ def test_pass_codes_use_only_unambiguous_characters():
 
 def test_normalise_pass_code_accepts_what_people_type():
     assert normalise_pass_code(" ac3-d4e f ") == "AC3D4EF"
+    # Nothing typed is no code (never a code that could match one).
+    assert normalise_pass_code(None) == normalise_pass_code("") == normalise_pass_code(" - ") == ""
+
+
+def test_tokens_are_url_safe_and_long_enough():
+    manage = {new_manage_token() for _ in range(200)}
+    secret = {new_secret_token() for _ in range(200)}
+    assert len(manage) == len(secret) == 200
+    # 16 random bytes (short enough for a text message's link) and 32 (feeds, invitations).
+    assert {len(token) for token in manage} == {22}
+    assert {len(token) for token in secret} == {43}
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", token) for token in manage | secret)
 
 
 def test_qr_images_are_real_svg_and_png():

@@ -159,3 +159,12 @@ def test_a_revoked_card_checks_nobody_in(cbo_card, cbo, door):
         f"/api/v1/events/{event.pk}/card-check-in/", {"number": cbo_card.number}, format="json"
     )
     assert (response.status_code, response.json()["code"]) == (410, "card_revoked")
+
+
+@pytest.mark.parametrize(
+    "scanned",
+    ["https://opendoors.example/cards/verify", "/cards/verify?x=1", "/cards/verify?c="],
+)
+def test_a_verification_link_without_its_code_is_refused_as_forged(api, scanned):
+    response = api.post(VERIFY, {"signed": scanned}, format="json")
+    assert (response.status_code, response.json()["code"]) == (400, "card_signature_invalid")

@@ -11,8 +11,9 @@ from cards import services, signing
 from cards.models import Card
 from events_api.audit.models import AccessKind, AccessRecord
 from events_api.people.roles import Role
+from tests.committees.factories import chaired
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories import SchoolFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/cards/"
@@ -197,3 +198,22 @@ def test_a_parent_sees_her_own_cards_and_nobody_elses(cbo, cbo_card, school_card
     ]
     assert "phone" not in mine[0]
     assert client_for(UserFactory()).get("/api/v1/me/cards/").json()["results"] == []
+
+
+def test_a_schools_staff_and_organisers_revoke_and_reissue_its_cards(chair, school_card):
+    revoked = client_for(chair).post(f"{URL}{school_card.pk}/revoke/")
+    assert (revoked.status_code, revoked.json()["status"]) == (200, "revoked")
+    school_card.refresh_from_db()
+    assert school_card.revoked_by == chair
+    organiser = UserFactory(roles=[Role.ORGANISER])
+    reissued = client_for(organiser).post(f"{URL}{school_card.pk}/reissue/")
+    assert reissued.status_code == 201, reissued.content
+    assert reissued.json()["replaces"] == school_card.pk
+
+
+def test_another_schools_staff_cannot_revoke_a_schools_card(school_card):
+    _committee, other_chair = chaired(school=SchoolFactory(name="I.S. 61"))
+    response = client_for(other_chair).post(f"{URL}{school_card.pk}/revoke/")
+    assert response.status_code == 404
+    school_card.refresh_from_db()
+    assert school_card.revoked_at is None

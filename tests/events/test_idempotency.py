@@ -82,3 +82,25 @@ def test_a_cbo_retry_without_contact_details_makes_one_registration():
     assert first.status_code == 201 and again.status_code == 201
     assert again.json()["id"] == first.json()["id"]
     assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_a_signed_in_parents_retry_is_the_same_registration():
+    parent = UserFactory()
+    event = EventFactory(capacity=10)
+    client = client_for(parent)
+    first = post(client, event, {"name": "Nusrat Ahmed", "phone": "(718) 555-0177"})
+    again = post(client, event, {"name": "Nusrat Ahmed", "phone": "(718) 555-0177"})
+    assert (first.status_code, again.status_code) == (201, 201), again.json()
+    assert again.json()["id"] == first.json()["id"]
+    assert again["Idempotent-Replayed"] == "true"
+    assert Registration.objects.get(event=event).user == parent
+
+
+def test_a_new_key_is_not_a_replay_of_a_registration_made_without_one(api):
+    event = EventFactory(capacity=10)
+    assert api.post(f"/api/v1/events/{event.pk}/registrations/", FAMILY).status_code == 201
+    response = post(api, event, FAMILY)
+    assert response.status_code == 409
+    assert response.json()["code"] == "already_registered"
+    assert "Idempotent-Replayed" not in response
+    assert Registration.objects.filter(event=event).count() == 1

@@ -211,6 +211,22 @@ def test_a_member_cannot_change_another_members_membership_whatever_the_input():
     assert other.show_publicly is False
 
 
+def test_only_the_member_decides_whether_she_is_shown_publicly_not_her_chair():
+    committee, chair = chaired()
+    parent = MembershipFactory(committee=committee)
+    url = f"/api/v1/committees/{committee.pk}/members/{parent.pk}/"
+    client = client_for(chair)
+    for body in ({"show_publicly": True}, {"show_publicly": True, "voting": False}):
+        response = client.patch(url, body, format="json")
+        assert response.status_code == 403, body
+    parent.refresh_from_db()
+    assert (parent.show_publicly, parent.voting) == (False, True)
+    # The chair still changes the rest.
+    assert client.patch(url, {"voting": False}, format="json").status_code == 200
+    parent.refresh_from_db()
+    assert (parent.show_publicly, parent.voting) == (False, False)
+
+
 def test_a_term_ending_before_it_starts_is_refused_for_members_and_invitations():
     committee, chair = chaired()
     chair.groups.add(Group.objects.get_or_create(name=Role.ORGANISER)[0])

@@ -41,6 +41,8 @@ def test_tokens_are_url_safe_and_long_enough():
 
 def test_qr_images_are_real_svg_and_png():
     assert qr_svg("AC3D4EF").startswith(b"<?xml") and b"<svg" in qr_svg("AC3D4EF")
+    # Screen readers announce the image by its title.
+    assert b"<title>Open Doors pass</title>" in qr_svg("AC3D4EF")
     assert qr_png("AC3D4EF")[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -69,7 +69,7 @@ def issued_q(user) -> Q:
     """The cards ``user`` may list, withdraw and re-issue."""
     if not _signed_in(user):
         return Q(pk__in=[])
-    if getattr(user, "is_superuser", False):
+    if user.is_superuser:
         return Q()
     schools = Q(school__isnull=False) if has_role(user, Role.ORGANISER) else Q(pk__in=[])
     schools |= Q(school_id__in=staff_school_ids(user))

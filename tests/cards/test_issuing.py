@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cards import services, signing
 from cards.models import Card
+from cards.rules import issued_q
 from events_api.audit.models import AccessKind, AccessRecord
 from events_api.people.roles import Role
 from tests.committees.factories import chaired
@@ -217,3 +219,17 @@ def test_another_schools_staff_cannot_revoke_a_schools_card(school_card):
     assert response.status_code == 404
     school_card.refresh_from_db()
     assert school_card.revoked_at is None
+
+
+def test_a_superuser_lists_every_issuers_cards_and_an_anonymous_caller_none(cbo_card, school_card):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    listed = client_for(admin).get(URL).json()["results"]
+    assert sorted(card["id"] for card in listed) == sorted([cbo_card.pk, school_card.pk])
+    assert not Card.objects.filter(issued_q(AnonymousUser())).exists()
+
+
+def test_the_qr_link_keeps_the_signatures_colon_as_it_is():
+    # "%3A" would lengthen every code and make the printed QR denser.
+    url = signing.verification_url("ACD47FGH")
+    assert url.endswith(f"/cards/verify?c={signing.sign('ACD47FGH')}")
+    assert "%3A" not in url

@@ -114,13 +114,22 @@ def test_the_public_sees_names_and_roles_of_members_who_opted_in_only(api):
     committee, chair = chaired()
     shown = MembershipFactory(committee=committee, show_publicly=True, role="secretary")
     MembershipFactory(committee=committee, show_publicly=False)
+    # Shown once, but her term has ended (or not begun): the public no longer sees her.
+    today = timezone.localdate()
+    MembershipFactory(
+        committee=committee,
+        show_publicly=True,
+        term_start=today - timedelta(days=400),
+        term_end=today - timedelta(days=1),
+    )
+    MembershipFactory(committee=committee, show_publicly=True, term_start=today + timedelta(days=7))
     public = api.get(f"/api/v1/committees/{committee.pk}/members/")
     assert public.status_code == 200
     assert public.json()["results"] == [
         {"id": shown.pk, "name": shown.user.display_name, "role": "secretary"}
     ]
     members = client_for(chair).get(f"/api/v1/committees/{committee.pk}/members/").json()
-    assert members["count"] == 3
+    assert members["count"] == 5
     assert set(members["results"][0]) >= {"user", "voting", "term_start", "show_publicly"}
 
 

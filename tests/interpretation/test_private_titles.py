@@ -88,6 +88,8 @@ def test_those_who_may_see_the_event_see_its_title(three):
     chair = MembershipFactory(committee=private.committee, role="chair").user
     rows = client_for(chair).get("/api/v1/interpretation/coverage/").json()["results"]
     assert [row["title"] for row in rows] == ["Discipline case of a named student"]
+    one = client_for(chair).get(f"/api/v1/events/{private.event_id}/interpretation/")
+    assert one.json()["title"] == "Discipline case of a named student"
     organiser = draft.summit.organizers.get()
     lines = client_for(organiser).get("/api/v1/interpretation/lines/").json()["results"]
     assert [row["event_title"] for row in lines] == ["Unannounced: raid response planning"]

@@ -8,7 +8,8 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from events_api.privacy.retention import expires_at
+from events_api.privacy.errors import PersonalDataRemoved
+from events_api.privacy.retention import ensure_personal_data_kept, expires_at
 from events_api.privacy.services import anonymise_expired
 from tests.committees.factories import MeetingFactory, MembershipFactory
 from tests.conftest import client_for
@@ -87,3 +88,12 @@ def test_members_rsvps_are_kept_while_membership_lasts_plus_the_period():
     member.save()
     anonymise_expired(now=later)
     assert personal(rsvp) == REMOVED
+
+
+def test_nothing_personal_is_handed_out_from_the_second_the_period_ends():
+    event = EventFactory()
+    ends = expires_at(event)
+    ensure_personal_data_kept(event, now=ends - SECOND)
+    for now in (ends, ends + SECOND):
+        with pytest.raises(PersonalDataRemoved):
+            ensure_personal_data_kept(event, now=now)

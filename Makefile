@@ -9,7 +9,7 @@ RUN_ENV := DEBUG=true SECRET_KEY=local-make-run-key-not-for-production
 PYTEST_ARGS ?=
 
 .PHONY: help install run test lint fmt bench migrate demo messages clean frontend browser schema \
-	print-libs
+	print-libs mutate
 
 # The web frontend is rebuilt only when its sources change; npm ci only when the lock does.
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
@@ -29,6 +29,7 @@ help:
 	@echo "make lint   ruff check and format check"
 	@echo "make fmt    ruff fix and format"
 	@echo "make bench  benchmarks (prints figures)"
+	@echo "make mutate mutation testing of the rules that protect families (FRESH=1: all again)"
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -91,6 +92,11 @@ fmt: install
 bench: install frontend print-libs
 	$(UV) run --frozen python -m tests.bench
 
+# Mutation testing (docs/mutation.md): mutants of changed code only, unless FRESH=1; the report
+# goes to docs/mutation-report.md. Too slow for every CI run, so it is run by hand.
+mutate: install frontend
+	$(PY) -m tests.mutation.run $(if $(FRESH),--fresh) $(MUTANTS)
+
 # Refresh the .po catalogues from the code, then compile them (.mo files are committed so a
 # fresh machine needs no gettext tools).
 messages: install
@@ -100,4 +106,4 @@ messages: install
 		--ignore=.venv
 
 clean:
-	rm -rf var/*.sqlite3* var/static
+	rm -rf var/*.sqlite3* var/static mutants

@@ -15,7 +15,7 @@ from events_api.audit.models import AccessKind, AccessRecord
 from events_api.people.roles import Role
 from tests.committees.factories import chaired
 from tests.conftest import client_for
-from tests.factories import SchoolFactory, UserFactory
+from tests.factories import OrganizationMembershipFactory, SchoolFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/cards/"
@@ -233,3 +233,14 @@ def test_the_qr_link_keeps_the_signatures_colon_as_it_is():
     url = signing.verification_url("ACD47FGH")
     assert url.endswith(f"/cards/verify?c={signing.sign('ACD47FGH')}")
     assert "%3A" not in url
+
+
+def test_belonging_to_a_cbo_without_the_staff_role_opens_none_of_its_cards(cbo, cbo_card):
+    volunteer = OrganizationMembershipFactory(organization=cbo.organization).user
+    client = client_for(volunteer)
+    assert client.get(URL).status_code == 403
+    assert client.post(f"{URL}{cbo_card.pk}/revoke/").status_code == 403
+    verify = client.post(f"{URL}verify/", {"number": cbo_card.number}, format="json")
+    assert verify.json()["holder"] is None
+    cbo_card.refresh_from_db()
+    assert cbo_card.revoked_at is None

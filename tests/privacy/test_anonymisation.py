@@ -82,6 +82,13 @@ def test_personal_data_is_removed_everywhere_and_counts_stay(session_with_people
     assert Message.objects.filter(event=event).exists()
     assert Delivery.objects.filter(message__event=event).exclude(detail="").exists()
     assert Reminder.objects.filter(event=event).exists()
+    # Emails carry the same words as HTML, an invitation (.ics) with the parent's name, and
+    # a provider's error may quote the address: all of it goes too.
+    Message.objects.filter(event=event).update(
+        html="<p>Dear Farida Rahman</p>",
+        attachment="BEGIN:VCALENDAR\r\nATTENDEE;CN=Farida Rahman:mailto:farida@example.org",
+        error="550 farida@example.org: mailbox full",
+    )
 
     done = anonymise_expired(now=boundary(event) + AFTER)
 
@@ -103,8 +110,10 @@ def test_personal_data_is_removed_everywhere_and_counts_stay(session_with_people
     assert set(requests.values_list("note", "requested_by")) == {("", None)}
     assert sorted(requests.values_list("language", "people")) == [("ar", 2), ("bn", 2), ("es", 1)]
     assert set(
-        Message.objects.filter(event=event).values_list("to", "body", "subject", "html")
-    ) == {("", "", "", "")}
+        Message.objects.filter(event=event).values_list(
+            "to", "body", "subject", "html", "attachment", "error"
+        )
+    ) == {("", "", "", "", "", "")}
     assert set(Delivery.objects.filter(message__event=event).values_list("detail", flat=True)) == {
         ""
     }

@@ -80,11 +80,11 @@ def test_members_rsvps_are_kept_while_membership_lasts_plus_the_period():
     anonymise_expired(now=later)
     assert personal(rsvp)["user"] == member.user.pk
 
-    member.term_end = (later - timedelta(days=30)).date()
+    member.term_end = timezone.localdate(later) - timedelta(days=30)
     member.save()
     anonymise_expired(now=later)
     assert personal(rsvp)["user"] == member.user.pk
-    member.term_end = (later - timedelta(days=31)).date()
+    member.term_end = timezone.localdate(later) - timedelta(days=31)
     member.save()
     anonymise_expired(now=later)
     assert personal(rsvp) == REMOVED
